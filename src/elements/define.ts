@@ -1,0 +1,8 @@
+/**
+ * Registers an element once. A page that loads the kit twice (the bundle from a
+ * template and again from a CDN, say) keeps the first definition instead of
+ * throwing "already defined" (which Lit's @customElement would).
+ */
+export function defineElement(tag: string, element: CustomElementConstructor): void {
+  if (!customElements.get(tag)) customElements.define(tag, element);
+}

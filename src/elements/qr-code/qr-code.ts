@@ -1,0 +1,167 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { parseOtpauthUri, type OtpauthKey, type OtpauthProblem } from '../../core/otpauth.js';
+import { encodeQr, QrCapacityError, ERROR_CORRECTION_LEVELS, type ErrorCorrection, type QrSymbol } from '../../core/qr.js';
+import { canOpenAppLinks, readPlatformHints } from '../../core/platform.js';
+import { format } from '../../core/text.js';
+import { defineElement } from '../define.js';
+import { styles } from './qr-code.styles.js';
+
+/** Every visible or spoken text of `<totp-qr-code>`; `{issuer}` and `{account}` are filled in. */
+export interface QrCodeStrings {
+  /** Accessible name when issuer and account are known. */
+  name: string;
+  /** Accessible name when only the account is known. */
+  nameWithoutIssuer: string;
+  /** Accessible name when the label is empty. */
+  nameWithoutAccount: string;
+  /** The deep link, shown on phones and tablets. */
+  link: string;
+  errorEmpty: string;
+  errorNoSecret: string;
+  errorTooLong: string;
+  /** Any other reason: not an otpauth URI, or one with invalid settings. */
+  errorInvalid: string;
+}
+
+export const qrCodeStrings: QrCodeStrings = {
+  name: 'QR code to add {issuer} ({account}) to your authenticator app',
+  nameWithoutIssuer: 'QR code to add {account} to your authenticator app',
+  nameWithoutAccount: 'QR code to add this account to your authenticator app',
+  link: "Can't scan? Open in your authenticator app",
+  errorEmpty: 'There is no setup code to show.',
+  errorNoSecret: 'The setup code has no secret key, so it cannot be shown as a QR code.',
+  errorTooLong: 'The setup code is too long to show as a QR code.',
+  errorInvalid: 'The setup code is not valid, so it cannot be shown as a QR code.',
+};
+
+/** Why `<totp-qr-code>` shows its error state instead of a code. */
+export type QrCodeProblem = OtpauthProblem;
+
+/** Fired after a change of `value` or `error-correction` that leaves nothing to draw. */
+export class TotpInvalidEvent extends Event {
+  constructor(readonly reason: QrCodeProblem) {
+    super('totp-invalid', { bubbles: true, composed: true });
+  }
+}
+
+/** When to offer the otpauth:// link: on phones and tablets (`auto`), `always` or `never`. */
+export type DeepLinkMode = 'auto' | 'always' | 'never';
+
+/**
+ * @summary The QR code of an otpauth:// URI, for an authenticator app to scan:
+ * B2C's QrCodeControl, drawn in the browser as one crisp SVG path.
+ *
+ * Only otpauth URIs are drawn. Anything else (plain text, `https:`, `javascript:`)
+ * gets the error state: on a sign-in page a QR code that a phone would open as a
+ * web page is a risk, not a feature. The accessible name says what the code is
+ * for and whose account it adds; it never holds the URI, which carries the secret.
+ *
+ * @slot - Fallback content, such as B2C's own QR image: shown before the element
+ *   upgrades, without JavaScript, and beside the message in the error state.
+ * @csspart image - The `<svg>` of the code.
+ * @csspart link - The "Can't scan?" otpauth:// link.
+ * @csspart error - The message shown instead of a code.
+ * @cssprop [--totp-qr-code-size=12.5rem] - Width and height of the code, quiet zone included.
+ * @cssprop [--totp-qr-code-gap=0.75rem] - Space between the code and the link.
+ * @cssprop [--totp-qr-code-link-color=inherit] - Colour of the link.
+ * @cssprop [--totp-qr-code-error-color=inherit] - Colour of the error message.
+ * @event {TotpInvalidEvent} totp-invalid - The value cannot be drawn; `reason` says why.
+ */
+export class TotpQrCodeElement extends LitElement {
+  static override styles = styles;
+
+  /** The text to encode: the qrCodeContent claim, an otpauth:// URI. */
+  @property() value = '';
+
+  /** Error correction level: L (7 %), M (15 %), Q (25 %) or H (30 %). Other values mean M. */
+  @property({ attribute: 'error-correction' }) errorCorrection: ErrorCorrection = 'M';
+
+  /** When to show the otpauth:// link. */
+  @property({ attribute: 'deep-link' }) deepLink: DeepLinkMode = 'auto';
+
+  /** Texts that replace the English defaults, in part or in full (JSON in the attribute). */
+  @property({ type: Object }) strings: Partial<QrCodeStrings> = {};
+
+  private key?: OtpauthKey;
+  private symbol?: QrSymbol;
+  private problem?: QrCodeProblem;
+  private readonly tapCanOpenApps = canOpenAppLinks(readPlatformHints());
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('value') && !changed.has('errorCorrection')) return;
+    const result = parseOtpauthUri(this.value);
+    this.key = result.key;
+    this.symbol = undefined;
+    this.problem = result.ok ? undefined : result.problem;
+    if (!result.ok) return;
+    try {
+      // The value is drawn exactly as given (after trimming): the QR code must
+      // carry what the server issued, byte for byte.
+      this.symbol = encodeQr(this.value.trim(), this.level);
+    } catch (error) {
+      if (!(error instanceof QrCapacityError)) throw error;
+      this.problem = 'too-long';
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (this.problem && (changed.has('value') || changed.has('errorCorrection'))) {
+      this.dispatchEvent(new TotpInvalidEvent(this.problem));
+    }
+  }
+
+  protected override render() {
+    const text = { ...qrCodeStrings, ...this.strings };
+    if (!this.symbol || !this.key) {
+      return html`<div class="error" part="error" role="alert">${this.errorMessage(text)}</div><slot></slot>`;
+    }
+    const side = this.symbol.size + 8; // a quiet zone of 4 modules on each side
+    return html`
+      <svg part="image" role="img" aria-label=${this.accessibleName(text, this.key)}
+        viewBox="-4 -4 ${side} ${side}" shape-rendering="crispEdges">
+        <rect x="-4" y="-4" width=${side} height=${side} fill="#fff"></rect>
+        <path d=${this.symbol.path} fill="#000"></path>
+      </svg>
+      ${this.showsLink ? html`<a part="link" href=${this.key.href}>${text.link}</a>` : nothing}
+    `;
+  }
+
+  private get level(): ErrorCorrection {
+    const level = String(this.errorCorrection).toUpperCase() as ErrorCorrection;
+    return ERROR_CORRECTION_LEVELS.includes(level) ? level : 'M';
+  }
+
+  private get showsLink(): boolean {
+    return this.deepLink === 'always' || (this.deepLink !== 'never' && this.tapCanOpenApps);
+  }
+
+  private accessibleName(text: QrCodeStrings, { issuer, account }: OtpauthKey): string {
+    const template = !account ? text.nameWithoutAccount : issuer ? text.name : text.nameWithoutIssuer;
+    return format(template, { issuer, account });
+  }
+
+  private errorMessage(text: QrCodeStrings): string {
+    switch (this.problem) {
+      case 'empty':
+        return text.errorEmpty;
+      case 'missing-secret':
+        return text.errorNoSecret;
+      case 'too-long':
+        return text.errorTooLong;
+      default:
+        return text.errorInvalid;
+    }
+  }
+}
+
+defineElement('totp-qr-code', TotpQrCodeElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'totp-qr-code': TotpQrCodeElement;
+  }
+  interface GlobalEventHandlersEventMap {
+    'totp-invalid': TotpInvalidEvent;
+  }
+}

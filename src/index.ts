@@ -1,0 +1,5 @@
+/**
+ * b2c-totp-kit: every element, defined on import. The entry of the
+ * self-contained bundle for a `<script type="module">` from a CDN or template.
+ */
+export * from './elements/qr-code/qr-code.js';

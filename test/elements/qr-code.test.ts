@@ -1,0 +1,277 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/elements/qr-code/qr-code.js';
+import type { TotpQrCodeElement, TotpInvalidEvent } from '../../src/elements/qr-code/qr-code.js';
+import { encodeQr, type ErrorCorrection } from '../../src/core/qr.js';
+import { corpus } from '../fixtures/otpauth-corpus.js';
+import { decodePixels, decodeSvg, screenshotPixels, utf8 } from '../helpers/qr.js';
+import { axeViolations } from '../helpers/axe.js';
+
+const B2C_URI = 'otpauth://totp/Contoso%20demo:emily@fabrikam.com?secret=fay2lj7ynpntjgqa&issuer=Contoso+demo';
+const LEVELS: ErrorCorrection[] = ['L', 'M', 'Q', 'H'];
+
+const svgOf = (element: TotpQrCodeElement) => element.shadowRoot!.querySelector('svg');
+const linkOf = (element: TotpQrCodeElement) => element.shadowRoot!.querySelector('a');
+const errorOf = (element: TotpQrCodeElement) => element.shadowRoot!.querySelector('[part="error"]');
+
+async function qrCode(value: unknown, attributes: Record<string, string> = {}): Promise<TotpQrCodeElement> {
+  const element = document.createElement('totp-qr-code');
+  for (const [name, attributeValue] of Object.entries(attributes)) element.setAttribute(name, attributeValue);
+  (element as unknown as { value: unknown }).value = value;
+  return fixture(element);
+}
+
+/** Makes the browser look like a phone while `body` runs. */
+async function withUserAgent<T>(userAgent: string, body: () => Promise<T>): Promise<T> {
+  Object.defineProperty(navigator, 'userAgent', { value: userAgent, configurable: true });
+  try {
+    return await body();
+  } finally {
+    delete (navigator as unknown as Record<string, unknown>).userAgent;
+  }
+}
+
+describe('<totp-qr-code>', () => {
+  describe('defaults', () => {
+    it('uses error correction M and an automatic link', async () => {
+      const element = await qrCode(B2C_URI);
+      expect(element.errorCorrection).to.equal('M');
+      expect(element.deepLink).to.equal('auto');
+      // version 6 at M: 41 modules and a quiet zone of 4 on each side
+      expect(svgOf(element)!.getAttribute('viewBox')).to.equal('-4 -4 49 49');
+    });
+
+    it('shows the error state when it has no value', async () => {
+      const element = await fixture<TotpQrCodeElement>(html`<totp-qr-code></totp-qr-code>`);
+      expect(svgOf(element)).to.equal(null);
+      expect(errorOf(element)!.textContent).to.equal('There is no setup code to show.');
+    });
+  });
+
+  describe('attributes', () => {
+    it('reads value and error-correction from attributes', async () => {
+      const element = await fixture<TotpQrCodeElement>(
+        html`<totp-qr-code value=${B2C_URI} error-correction="H"></totp-qr-code>`,
+      );
+      expect(svgOf(element)!.getAttribute('viewBox')).to.equal('-4 -4 61 61');
+      expect((await decodeSvg(svgOf(element)!))?.text).to.equal(B2C_URI);
+    });
+
+    it('treats an unknown error-correction level as M', async () => {
+      const element = await qrCode(B2C_URI, { 'error-correction': 'X' });
+      expect(svgOf(element)!.getAttribute('viewBox')).to.equal('-4 -4 49 49');
+    });
+
+    it('takes localised strings as JSON in the strings attribute', async () => {
+      const element = await qrCode(B2C_URI, {
+        'deep-link': 'always',
+        strings: JSON.stringify({ name: 'QR-Code für {issuer} ({account})', link: 'In der App öffnen' }),
+      });
+      expect(svgOf(element)!.getAttribute('aria-label')).to.equal('QR-Code für Contoso demo (emily@fabrikam.com)');
+      expect(linkOf(element)!.textContent).to.equal('In der App öffnen');
+    });
+
+    it('re-renders when the value changes, dropping the old link', async () => {
+      const element = await qrCode(B2C_URI, { 'deep-link': 'always' });
+      const next = corpus[3].uri;
+      element.value = next;
+      await element.updateComplete;
+      expect((await decodeSvg(svgOf(element)!))?.text).to.equal(next);
+      expect(linkOf(element)!.getAttribute('href')).to.equal(next);
+      element.value = 'javascript:alert(1)';
+      await element.updateComplete;
+      expect(linkOf(element)).to.equal(null);
+      expect(svgOf(element)).to.equal(null);
+    });
+  });
+
+  describe('rendering', () => {
+    for (const entry of corpus) {
+      it(`decodes back to the value at every level: ${entry.name}`, async () => {
+        const element = await qrCode(entry.uri);
+        for (const level of LEVELS) {
+          element.errorCorrection = level;
+          await element.updateComplete;
+          const decoded = await decodeSvg(svgOf(element)!, 640);
+          expect(decoded, `level ${level}`).to.not.equal(null);
+          expect(decoded!.text, `level ${level}`).to.equal(entry.uri);
+          // byte for byte: non-ASCII text goes into the code as UTF-8
+          expect(Array.from(decoded!.bytes), `level ${level}`).to.deep.equal(Array.from(utf8(entry.uri)));
+        }
+      });
+    }
+
+    it('draws the code as one path on one light rectangle', async () => {
+      const svg = svgOf(await qrCode(B2C_URI))!;
+      expect(svg.querySelectorAll('path')).to.have.length(1);
+      expect(svg.querySelectorAll('rect')).to.have.length(1);
+      expect(svg.querySelector('rect')!.getAttribute('fill')).to.equal('#fff');
+      expect(svg.querySelector('path')!.getAttribute('fill')).to.equal('#000');
+    });
+
+    it('takes its size from --totp-qr-code-size', async () => {
+      const element = await qrCode(B2C_URI);
+      element.style.setProperty('--totp-qr-code-size', '300px');
+      expect(svgOf(element)!.getBoundingClientRect().width).to.equal(300);
+      expect(svgOf(element)!.getBoundingClientRect().height).to.equal(300);
+    });
+
+    it('paints dark modules on a light quiet zone of 4 modules on a dark page', async () => {
+      const style = document.createElement('style');
+      style.textContent = ':root { color-scheme: dark; background: #000; color: #fff } svg, path, rect { fill: red !important }';
+      document.head.append(style);
+      try {
+        const element = await qrCode(B2C_URI);
+        element.style.setProperty('--totp-qr-code-size', '245px'); // 49 modules of 5 px
+        const pixels = await screenshotPixels(svgOf(element)!);
+        expect(decodePixels(pixels)?.text).to.equal(B2C_URI);
+        const quietZone = 4 * 5;
+        for (let y = 0; y < pixels.height; y++) {
+          for (let x = 0; x < pixels.width; x++) {
+            const inZone = x < quietZone || y < quietZone || x >= pixels.width - quietZone || y >= pixels.height - quietZone;
+            if (!inZone) continue;
+            const i = (y * pixels.width + x) * 4;
+            expect(Math.min(pixels.data[i], pixels.data[i + 1], pixels.data[i + 2]), `pixel ${x},${y}`).to.be.above(240);
+          }
+        }
+      } finally {
+        style.remove();
+      }
+    });
+
+    it('shows slotted fallback content only in the error state', async () => {
+      const element = await fixture<TotpQrCodeElement>(
+        html`<totp-qr-code value=${B2C_URI}><img alt="B2C's QR code" width="50" height="50" /></totp-qr-code>`,
+      );
+      const fallback = element.querySelector('img')!;
+      expect(fallback.checkVisibility()).to.equal(false);
+      element.value = '';
+      await element.updateComplete;
+      expect(fallback.checkVisibility()).to.equal(true);
+    });
+
+    it('shows light-DOM content before the element is defined', async () => {
+      const container = await fixture(html`<div><totp-qr-code-undefined><img alt="B2C's QR code" width="50" height="50" /></totp-qr-code-undefined></div>`);
+      expect(container.querySelector('img')!.checkVisibility()).to.equal(true);
+    });
+  });
+
+  describe('deep link', () => {
+    const iphone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
+    const android = 'Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36';
+
+    it('is hidden on a desktop', async () => {
+      expect(linkOf(await qrCode(B2C_URI))).to.equal(null);
+    });
+
+    it('is shown on a phone, pointing at the otpauth URI', async () => {
+      for (const userAgent of [iphone, android]) {
+        const link = linkOf(await withUserAgent(userAgent, () => qrCode(B2C_URI)))!;
+        expect(link.getAttribute('href')).to.equal(B2C_URI);
+        expect(link.textContent).to.equal("Can't scan? Open in your authenticator app");
+      }
+    });
+
+    it('is forced on or off by deep-link', async () => {
+      expect(linkOf(await qrCode(B2C_URI, { 'deep-link': 'always' }))).to.not.equal(null);
+      expect(linkOf(await withUserAgent(iphone, () => qrCode(B2C_URI, { 'deep-link': 'never' })))).to.equal(null);
+    });
+
+    it('never links anything but otpauth:', async () => {
+      for (const value of ['https://example.com/', 'javascript:alert(1)', ' java\tscript:alert(1)', 'data:text/html,x', 'hello']) {
+        const element = await qrCode(value, { 'deep-link': 'always' });
+        expect(linkOf(element), value).to.equal(null);
+        expect(element.shadowRoot!.querySelector('[href]'), value).to.equal(null);
+      }
+    });
+  });
+
+  describe('bad input', () => {
+    const cases: [string, unknown, string, string][] = [
+      ['empty', '', 'empty', 'There is no setup code to show.'],
+      ['spaces', '   ', 'empty', 'There is no setup code to show.'],
+      ['plain text', 'hello world', 'not-otpauth', 'The setup code is not valid, so it cannot be shown as a QR code.'],
+      ['javascript:', 'javascript:alert(1)', 'not-otpauth', 'The setup code is not valid, so it cannot be shown as a QR code.'],
+      ['https:', 'https://example.com/?secret=JBSWY3DPEHPK3PXP', 'not-otpauth', 'The setup code is not valid, so it cannot be shown as a QR code.'],
+      ['a number', 42, 'not-otpauth', 'The setup code is not valid, so it cannot be shown as a QR code.'],
+      ['no secret', 'otpauth://totp/Acme:bob?issuer=Acme', 'missing-secret', 'The setup code has no secret key, so it cannot be shown as a QR code.'],
+      ['a bad secret', 'otpauth://totp/Acme:bob?secret=0189', 'invalid-secret', 'The setup code is not valid, so it cannot be shown as a QR code.'],
+      ['two secrets', 'otpauth://totp/Acme:bob?secret=AAAA&secret=BBBB', 'duplicate-parameter', 'The setup code is not valid, so it cannot be shown as a QR code.'],
+      ['too long for any version at M', `otpauth://totp/Acme:bob?secret=JBSWY3DPEHPK3PXP&x=${'y'.repeat(2400)}`, 'too-long', 'The setup code is too long to show as a QR code.'],
+      ['a megabyte', `otpauth://totp/a?secret=A&x=${'y'.repeat(1 << 20)}`, 'too-long', 'The setup code is too long to show as a QR code.'],
+    ];
+    for (const [name, value, reason, message] of cases) {
+      it(`shows a message and reports ${reason} for ${name}`, async () => {
+        const element = document.createElement('totp-qr-code');
+        const event = oneEvent(element, 'totp-invalid') as Promise<TotpInvalidEvent>;
+        (element as unknown as { value: unknown }).value = value;
+        await fixture(element);
+        expect((await event).reason).to.equal(reason);
+        expect(svgOf(element)).to.equal(null);
+        expect(errorOf(element)!.textContent).to.equal(message);
+        expect(errorOf(element)!.getAttribute('role')).to.equal('alert');
+      });
+    }
+
+    it('draws a value too long for M at L, where it fits', async () => {
+      const uri = `otpauth://totp/Acme:bob?secret=JBSWY3DPEHPK3PXP&x=${'y'.repeat(2400)}`;
+      const element = await qrCode(uri, { 'error-correction': 'L' });
+      const side = encodeQr(uri, 'L').size + 8;
+      expect(svgOf(element)!.getAttribute('viewBox')).to.equal(`-4 -4 ${side} ${side}`);
+    });
+
+    it('fires no event for a value it can draw', async () => {
+      let fired = false;
+      const element = document.createElement('totp-qr-code');
+      element.addEventListener('totp-invalid', () => (fired = true));
+      element.value = B2C_URI;
+      await fixture(element);
+      expect(fired).to.equal(false);
+    });
+
+    it('renders HTML in the label as text in the accessible name', async () => {
+      const element = await qrCode('otpauth://totp/%3Cimg%20src%3Dx%3E:%3Cb%3Ebob?secret=JBSWY3DPEHPK3PXP');
+      expect(svgOf(element)!.getAttribute('aria-label')).to.equal('QR code to add <img src=x> (<b>bob) to your authenticator app');
+      expect(element.shadowRoot!.querySelector('img, b')).to.equal(null);
+    });
+  });
+
+  describe('accessibility', () => {
+    it('names the code by purpose and account', async () => {
+      const svg = svgOf(await qrCode(B2C_URI))!;
+      expect(svg.getAttribute('role')).to.equal('img');
+      expect(svg.getAttribute('aria-label')).to.equal('QR code to add Contoso demo (emily@fabrikam.com) to your authenticator app');
+    });
+
+    it('uses the shorter names when the label lacks an issuer or account', async () => {
+      expect(svgOf(await qrCode('otpauth://totp/bob@example.com?secret=JBSWY3DPEHPK3PXP'))!.getAttribute('aria-label')).to.equal(
+        'QR code to add bob@example.com to your authenticator app',
+      );
+      expect(svgOf(await qrCode('otpauth://totp/?secret=JBSWY3DPEHPK3PXP'))!.getAttribute('aria-label')).to.equal(
+        'QR code to add this account to your authenticator app',
+      );
+    });
+
+    it('never puts the secret or the URI into an attribute other than the link', async () => {
+      const element = await qrCode(B2C_URI, { 'deep-link': 'always' });
+      const nodes = [element, ...element.shadowRoot!.querySelectorAll('*')];
+      for (const node of nodes) {
+        for (const attribute of node.attributes) {
+          if (node.localName === 'a' && attribute.name === 'href') continue;
+          expect(attribute.value.toLowerCase(), `${node.localName}[${attribute.name}]`).to.not.include('fay2lj7ynpntjgqa');
+          expect(attribute.value, `${node.localName}[${attribute.name}]`).to.not.include('otpauth');
+        }
+      }
+      expect(element.shadowRoot!.querySelector('[title], title')).to.equal(null);
+    });
+
+    it('passes axe with the code, the link and the error state', async () => {
+      expect(await axeViolations(await qrCode(B2C_URI, { 'deep-link': 'always' }))).to.deep.equal([]);
+      expect(await axeViolations(await qrCode('javascript:alert(1)'))).to.deep.equal([]);
+    });
+
+    it('fails axe when the code has no name, which proves axe looks inside the shadow root', async () => {
+      const element = await qrCode(B2C_URI, { strings: JSON.stringify({ name: '' }) });
+      expect(await axeViolations(element)).to.include('svg-img-alt');
+    });
+  });
+});
