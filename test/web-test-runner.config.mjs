@@ -79,10 +79,13 @@ export default {
   rootDir: '.',
   files: process.env.WTR_FILES?.split(',') ?? ['test/**/*.test.ts'],
   nodeResolve: true,
-  // tsconfig is required: without it esbuild assumes standard decorators.
+  // tsconfig is required: esbuild takes useDefineForClassFields: false from it, without
+  // which class fields would shadow Lit's reactive accessors.
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), screenshotCommand()],
   browsers,
   concurrency: 1,
+  // Tests load Lit's development build on purpose (its warnings catch misuse); its banner is noise.
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   reporters: [defaultReporter(), countsReporter()],
   testFramework: { config: { timeout: 10000 } },
 };
