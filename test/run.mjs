@@ -50,8 +50,29 @@ function runBrowserSuites() {
   return counts;
 }
 
+/** Runs the Node suites (test/node: builds, packaging, the end-to-end journeys) with node:test. */
+function runNodeSuites() {
+  const dir = mkdtempSync(join(tmpdir(), 'totp-kit-'));
+  const tap = join(dir, 'node.tap');
+  const run = spawnSync(
+    process.execPath,
+    ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, 'test/node/'],
+    { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: 'true' } },
+  );
+  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  rmSync(dir, { recursive: true, force: true });
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  const counts = { passed: count('pass'), failed: count('fail') + count('cancelled') };
+  if (run.status !== 0 && counts.failed === 0) counts.failed = 1;
+  return counts;
+}
+
+// TEST_SUITES=browser,node picks suites; picking files with WTR_FILES runs only those.
+const suites = process.env.TEST_SUITES?.split(',') ?? (process.env.WTR_FILES ? ['browser'] : ['browser', 'node']);
 ensureBrowsers();
-const results = [runBrowserSuites()];
+const results = [];
+if (suites.includes('browser')) results.push(runBrowserSuites());
+if (suites.includes('node')) results.push(runNodeSuites());
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);
 console.log(`\n${passed} passed, ${failed} failed`);

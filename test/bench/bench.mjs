@@ -18,7 +18,7 @@ const RUNS = 101;
 const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
 async function buildBundle() {
-  await build({ root, logLevel: 'silent', build: { outDir: join(outDir, 'cdn'), emptyOutDir: true } });
+  await build({ root, mode: 'cdn', logLevel: 'silent', build: { outDir: join(outDir, 'cdn'), emptyOutDir: true } });
   return readFileSync(join(outDir, 'cdn/b2c-totp-kit.js'));
 }
 
