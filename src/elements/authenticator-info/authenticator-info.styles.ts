@@ -1,0 +1,84 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  dl,
+  dd,
+  p,
+  .link {
+    margin: 0 0 var(--totp-authenticator-info-gap, 0.75rem);
+  }
+  dt {
+    font-weight: bold;
+  }
+  [part='secret'] {
+    font-family: var(--totp-authenticator-info-secret-font, ui-monospace, monospace);
+    font-size: var(--totp-authenticator-info-secret-size, 1.25em);
+    /* Lines break between groups (<wbr>), inside one only when it cannot fit. */
+    overflow-wrap: anywhere;
+  }
+  .groups > span ~ span {
+    margin-inline-start: var(--totp-authenticator-info-group-gap, 1ch);
+  }
+  button {
+    font: inherit;
+  }
+  button:focus-visible {
+    outline: 2px solid currentColor;
+    outline-offset: 2px;
+  }
+  .link {
+    display: block;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--totp-authenticator-info-link-color, inherit);
+    text-decoration: underline;
+    text-align: start;
+    cursor: pointer;
+  }
+  @media (forced-colors: active) {
+    .link {
+      color: LinkText;
+    }
+  }
+  svg {
+    width: 1em;
+    height: 1em;
+    margin-inline-end: 0.5em;
+    vertical-align: -0.125em;
+    rotate: -90deg;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 3;
+    stroke-dasharray: 100;
+  }
+  circle {
+    animation: totp-countdown 30s linear infinite;
+  }
+  @keyframes totp-countdown {
+    to {
+      stroke-dashoffset: 100;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    svg {
+      display: none;
+    }
+  }
+  /* Read by screen readers, kept out of sight and out of a copied selection. */
+  .sr {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    user-select: none;
+  }
+`;
