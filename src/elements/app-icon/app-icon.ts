@@ -1,0 +1,148 @@
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { detectPlatform, readPlatformHints, type Platform } from '../../core/platform.js';
+import { format } from '../../core/text.js';
+import { defineElement } from '../define.js';
+import { styles } from './app-icon.styles.js';
+
+/** Every visible or spoken text of `<totp-app-icon>`; `{app}` is filled in. */
+export interface AppIconStrings {
+  appStore: string;
+  googlePlay: string;
+  /** Appended to each link's name: the links open a new tab, so the sign-in page stays. */
+  newTab: string;
+  /** The app's name with `app="any"` and no `app-name`. */
+  anyName: string;
+  /** The note on desktops, beside a named app's links. */
+  otherApps: string;
+  /** The note with `app="any"`. */
+  anyApp: string;
+}
+
+export const appIconStrings: AppIconStrings = {
+  appStore: 'Get {app} on the App Store',
+  googlePlay: 'Get {app} on Google Play',
+  newTab: '(opens in a new tab)',
+  anyName: 'an authenticator app',
+  otherApps: 'Any other authenticator app works too.',
+  anyApp: 'Any authenticator app works.',
+};
+
+/** A built-in app, or `any` for a generic authenticator app. */
+export type AuthenticatorApp = 'microsoft' | 'google' | 'any';
+
+/** Where store links are chosen for: `auto` detects it from the browser. */
+export type AppIconPlatform = 'auto' | Platform;
+
+const STORE = 'https://apps.apple.com/app/';
+const PLAY = 'https://play.google.com/store/apps/details?id=';
+
+// [name, App Store, Google Play, the symbol drawn on the phone's screen]
+// Drawings of the kit's own: no trademarked logo, and no padlock or shield
+// that could pass for a browser's security indicator (NIST SP 800-63B).
+const APPS = {
+  microsoft: ['Microsoft Authenticator', `${STORE}microsoft-authenticator/id983156458`, `${PLAY}com.azure.authenticator`,
+    svg`<circle cx="12" cy="10" r="2"/><path d="M9 15.5a3 3 0 0 1 6 0"/>`],
+  google: ['Google Authenticator', `${STORE}google-authenticator/id388497605`, `${PLAY}com.google.android.apps.authenticator2`,
+    svg`<circle cx="12" cy="12" r="3.5"/><path d="M12 10v2l1.5 1"/>`],
+  any: ['', '', '', svg`<path d="M9.5 12h0M12 12h0M14.5 12h0"/>`],
+} as const;
+
+/** An `https:` URL as the URL parser serialises it; undefined, with a warning, for anything else. */
+function httpsOnly(value: unknown, attribute: string): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(String(value));
+    if (url.protocol === 'https:') return url.href;
+  } catch {
+    // not a URL: warned below
+  }
+  // Never echo the value: it came from the page and goes to a console others read.
+  console.warn(`<totp-app-icon>: ${attribute} ignored; only https: links are allowed.`);
+  return undefined;
+}
+
+/**
+ * @summary An authenticator app's icon with its store links, chosen for the
+ * device: B2C's AuthenticatorAppIconControl.
+ *
+ * iOS gets the App Store link, Android Google Play, a desktop both and a note
+ * that any authenticator app works. Links open in a new tab so that the
+ * sign-in page, and the setup code on it, stay where they are.
+ *
+ * @slot icon - An image to show instead of the built-in drawing; it is decorative.
+ * @csspart icon - The icon's box.
+ * @csspart link - Each store link; also `app-store` or `google-play`.
+ * @csspart note - The note that other apps work too.
+ * @cssprop [--totp-app-icon-size=3rem] - Width and height of the icon.
+ * @cssprop [--totp-app-icon-color=currentColor] - Colour of the built-in drawing.
+ * @cssprop [--totp-app-icon-gap=0.75rem] - Space between the icon and the links.
+ * @cssprop [--totp-app-icon-link-color=inherit] - Colour of the links.
+ */
+export class TotpAppIconElement extends LitElement {
+  static override styles = styles;
+  static override properties = {
+    app: {},
+    appName: { attribute: 'app-name' },
+    appStoreHref: { attribute: 'app-store-href' },
+    playStoreHref: { attribute: 'play-store-href' },
+    platform: {},
+    strings: { type: Object },
+  };
+
+  /** The app: `microsoft`, `google` or `any`. Other values mean `microsoft`. */
+  app: AuthenticatorApp = 'microsoft';
+
+  /** The app's name, replacing the built-in one. */
+  appName = '';
+
+  /** The App Store link, replacing the built-in one; `https:` only. */
+  appStoreHref = '';
+
+  /** The Google Play link, replacing the built-in one; `https:` only. */
+  playStoreHref = '';
+
+  /** The device to choose links for: `auto`, `ios`, `android` or `desktop`. */
+  platform: AppIconPlatform = 'auto';
+
+  /** Texts that replace the English defaults, in part or in full (JSON in the attribute). */
+  strings: Partial<AppIconStrings> = {};
+
+  private appStore?: string;
+  private googlePlay?: string;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('appStoreHref')) this.appStore = httpsOnly(this.appStoreHref, 'app-store-href');
+    if (changed.has('playStoreHref')) this.googlePlay = httpsOnly(this.playStoreHref, 'play-store-href');
+  }
+
+  protected override render() {
+    const text = { ...appIconStrings, ...this.strings };
+    const any = this.app === 'any';
+    const [name, appStore, googlePlay, symbol] = APPS[any || this.app === 'google' ? this.app : 'microsoft'];
+    const platform = ['ios', 'android', 'desktop'].includes(this.platform) ? this.platform : detectPlatform(readPlatformHints());
+    const app = (typeof this.appName === 'string' && this.appName.trim()) || name || text.anyName;
+    const link = (href: string | undefined, label: string, part: string) =>
+      href
+        ? html`<a part="link ${part}" href=${href} target="_blank" rel="noopener noreferrer"
+            >${format(label, { app })}<span class="sr"> ${text.newTab}</span></a>`
+        : nothing;
+    return html`<div class="app">
+      <span part="icon" aria-hidden="true"><slot name="icon"
+        ><svg viewBox="0 0 24 24"><rect x="6" y="2" width="12" height="20" rx="2"/>${symbol}</svg></slot
+      ></span>
+      <div>
+        ${platform === 'android' ? nothing : link(this.appStore ?? appStore, text.appStore, 'app-store')}
+        ${platform === 'ios' ? nothing : link(this.googlePlay ?? googlePlay, text.googlePlay, 'google-play')}
+        ${any || platform === 'desktop' ? html`<p part="note">${any ? text.anyApp : text.otherApps}</p>` : nothing}
+      </div>
+    </div>`;
+  }
+}
+
+defineElement('totp-app-icon', TotpAppIconElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'totp-app-icon': TotpAppIconElement;
+  }
+}
