@@ -1,5 +1,10 @@
 import { css } from 'lit';
 
+// No comments inside the css literal: they would ship in the bundle.
+// - The secret breaks between groups (at each <wbr>), inside a group only when it cannot fit.
+// - .sr is read by screen readers, out of sight and out of a copied selection (user-select).
+// - The countdown ring drains over one period; its duration and phase are set through the CSSOM.
+
 export const styles = css`
   :host {
     display: block;
@@ -19,7 +24,6 @@ export const styles = css`
   [part='secret'] {
     font-family: var(--totp-authenticator-info-secret-font, ui-monospace, monospace);
     font-size: var(--totp-authenticator-info-secret-size, 1.25em);
-    /* Lines break between groups (<wbr>), inside one only when it cannot fit. */
     overflow-wrap: anywhere;
   }
   .groups > span ~ span {
@@ -71,7 +75,6 @@ export const styles = css`
       display: none;
     }
   }
-  /* Read by screen readers, kept out of sight and out of a copied selection. */
   .sr {
     position: absolute;
     width: 1px;

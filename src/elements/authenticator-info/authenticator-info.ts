@@ -194,7 +194,7 @@ export class TotpAuthenticatorInfoElement extends LitElement {
       ${account ? nothing : html`<p part="note">${text.noAccount}</p>`}
       ${!shown ? html`<p part="note">${text.noSecret}</p>` : shown.valid ? nothing : html`<p part="note">${text.badSecret}</p>`}
       ${shown
-        ? html`<p class="actions">
+        ? html`<p>
             <button part="copy-button" @click=${this.copySecret}>${text.copy}</button>
             <button part="toggle-button" @click=${() => (this.secretHidden = !this.secretHidden)}>
               ${this.secretHidden ? text.show : text.hide}
