@@ -67,13 +67,17 @@ function templateScript(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, context) {
-        const chunk = Object.values(context.bundle ?? {}).find((output) => output.type === 'chunk' && output.name === TEMPLATE_SCRIPT);
-        const src = context.bundle ? `${base}${chunk?.fileName}` : '/src/b2c/index.ts';
-        return {
-          // A stylesheet needs no CORS: without `crossorigin` it loads even where the host sends no CORS headers.
-          html: html.replace(/(<link rel="stylesheet") crossorigin/g, '$1'),
-          tags: [{ tag: 'script', attrs: context.bundle ? { defer: true, src } : { type: 'module', src }, injectTo: 'head' }],
-        };
+        if (!context.path.startsWith('/page-templates/')) return undefined;
+        // A stylesheet needs no CORS: without `crossorigin` it loads even where the host sends no CORS headers.
+        html = html.replace(/(<link rel="stylesheet") crossorigin/g, '$1');
+        if (context.bundle) {
+          const chunk = Object.values(context.bundle).find((output) => output.type === 'chunk' && output.name === TEMPLATE_SCRIPT);
+          return { html, tags: [{ tag: 'script', attrs: { defer: true, src: `${base}${chunk?.fileName}` }, injectTo: 'head' }] };
+        }
+        // The preview: the mock plays B2C's scripts, then the kit comes unless `kit=off`.
+        const kitOff = new URL(context.originalUrl ?? context.path, 'http://preview').searchParams.get('kit') === 'off';
+        const script = (src: string) => ({ tag: 'script', attrs: { type: 'module', src }, injectTo: 'head' as const });
+        return { html, tags: [script('/src/preview/mock-b2c.ts'), ...(kitOff ? [] : [script('/src/b2c/index.ts')])] };
       },
     },
     generateBundle(_options, bundle) {
@@ -115,8 +119,51 @@ const cdnBuild: UserConfig = {
   },
 };
 
+/**
+ * The preview's server side: `/` opens the preview, and /__mock-b2c/ answers
+ * for B2C (src/preview/mock-server.ts). Loaded through Vite, dev only.
+ */
+function mockB2C(): Plugin {
+  return {
+    name: 'b2c-totp-kit:mock-b2c',
+    apply: 'serve',
+    configureServer(server) {
+      const mock = server
+        .ssrLoadModule('/src/preview/mock-server.ts')
+        .then((module) => (module as typeof import('./src/preview/mock-server.ts')).createMockB2C());
+      server.middlewares.use(async (request, response, next) => {
+        const url = new URL(request.url ?? '/', 'http://preview');
+        const json = (value: unknown) => {
+          response.setHeader('content-type', 'application/json');
+          response.setHeader('cache-control', 'no-store');
+          response.end(JSON.stringify(value));
+        };
+        try {
+          if (url.pathname === '/') {
+            response.writeHead(302, { location: '/src/preview/index.html' }).end();
+          } else if (url.pathname === '/__mock-b2c/page') {
+            json((await mock).page(url.searchParams));
+          } else if (url.pathname === '/__mock-b2c/submit' && request.method === 'POST') {
+            let body = '';
+            for await (const chunk of request) body += chunk;
+            json(await (await mock).submit(url.searchParams, new URLSearchParams(body)));
+          } else if (url.pathname === '/__mock-b2c/reset' && request.method === 'POST') {
+            (await mock).reset();
+            json({ ok: true });
+          } else {
+            next();
+          }
+        } catch (error) {
+          next(error);
+        }
+      });
+    },
+  };
+}
+
 const preview: UserConfig = {
-  plugins: [templateScript()],
+  plugins: [templateScript(), mockB2C()],
+  server: { open: process.env.CI ? false : '/src/preview/index.html' },
 };
 
 export default defineConfig(({ command, mode }) => {

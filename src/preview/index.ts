@@ -1,0 +1,53 @@
+/**
+ * The preview's chrome: a list of pages and states, switches for theme,
+ * language, width and the kit, and one frame showing the chosen page.
+ * The choice lives in the address (?view=…&theme=…) so that a view can be shared.
+ */
+const frame = document.getElementById('view') as HTMLIFrameElement;
+const switches = document.querySelector<HTMLFormElement>('.switches')!;
+const links = [...document.querySelectorAll<HTMLAnchorElement>('nav a')];
+const title = document.getElementById('current-title')!;
+const openLink = document.getElementById('open') as HTMLAnchorElement;
+const DISPLAY = ['theme', 'lang', 'kit'] as const;
+
+const address = new URLSearchParams(location.search);
+for (const name of [...DISPLAY, 'width']) {
+  const value = address.get(name);
+  const radio = switches.querySelector<HTMLInputElement>(`input[name="${name}"][value="${CSS.escape(value ?? '')}"]`);
+  if (radio) radio.checked = true;
+}
+let view = address.get('view') ?? links[0].getAttribute('href')!;
+
+function chosen(name: string): string {
+  return switches.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)!.value;
+}
+
+function show(): void {
+  const url = new URL(view, location.origin);
+  for (const name of DISPLAY) url.searchParams.set(name, chosen(name));
+  const src = url.pathname + url.search;
+  if (frame.getAttribute('src') !== src) frame.src = src;
+  openLink.href = src;
+  frame.style.setProperty('--preview-width', `${chosen('width')}px`);
+  for (const link of links) {
+    if (link.getAttribute('href') === view) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  title.textContent = links.find((link) => link.getAttribute('href') === view)?.textContent ?? view;
+  const state = new URLSearchParams({ view, width: chosen('width'), ...Object.fromEntries(DISPLAY.map((name) => [name, chosen(name)])) });
+  history.replaceState(null, '', `?${state}`);
+}
+
+for (const link of links) {
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    view = link.getAttribute('href')!;
+    show();
+  });
+}
+switches.addEventListener('change', show);
+document.getElementById('reset')!.addEventListener('click', async () => {
+  await fetch('/__mock-b2c/reset', { method: 'POST' });
+  document.getElementById('reset-status')!.textContent = 'The mock has forgotten every enrolled user.';
+});
+show();

@@ -1,0 +1,174 @@
+// End to end through the designer preview, in Debian's Chromium driven by puppeteer-core:
+// sign in, scan the QR code from a screenshot, compute the code, verify it, and reach the app;
+// a wrong code shows B2C's error; a used code cannot be replayed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'vite';
+import puppeteer from 'puppeteer-core';
+
+const root = new URL('../..', import.meta.url).pathname;
+const jsQrSource = readFileSync(new URL('../../node_modules/jsqr/dist/jsQR.js', import.meta.url), 'utf8');
+
+/** RFC 6238, written again here so that the test does not trust the mock's own implementation. */
+function totpCode(base32, unixSeconds) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const char of base32.toUpperCase()) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((byte) => parseInt(byte, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(unixSeconds / 30)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[19] & 15;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1e6).padStart(6, '0');
+}
+
+let server;
+let browser;
+let origin;
+
+before(async () => {
+  server = await createServer({ root, logLevel: 'error', server: { port: 0, open: false } });
+  await server.listen();
+  origin = `http://localhost:${server.httpServer.address().port}`;
+  browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPage(path) {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1024, height: 1400 });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${origin}${path}`);
+  return Object.assign(page, { errors });
+}
+
+async function signIn(page, email) {
+  await page.waitForSelector('#signInName');
+  await page.$eval('#signInName', (input) => (input.value = ''));
+  await page.type('#signInName', email);
+  await page.type('#password', 'correct horse battery staple');
+  await Promise.all([page.waitForNavigation(), page.click('#next')]);
+}
+
+/** Screenshots the painted QR code, decodes it with jsQR and returns the text. */
+async function scanQr(page) {
+  const svg = await page.waitForFunction(() => document.querySelector('totp-qr-code')?.shadowRoot?.querySelector('svg'));
+  const box = await svg.boundingBox();
+  const png = await page.screenshot({ clip: box, encoding: 'base64' });
+  return page.evaluate(
+    async (source, data, width, height) => {
+      // Runs jsQR in the page: decoding needs a canvas, and this page has one.
+      const jsQR = new Function(`${source}; return jsQR;`)();
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = Object.assign(document.createElement('canvas'), { width, height });
+      const context = canvas.getContext('2d');
+      context.drawImage(image, 0, 0, width, height);
+      return jsQR(context.getImageData(0, 0, width, height).data, width, height)?.data ?? null;
+    },
+    jsQrSource,
+    png,
+    Math.round(box.width),
+    Math.round(box.height),
+  );
+}
+
+async function enterCode(page, code) {
+  await page.waitForSelector('#otpCode');
+  await page.click('#otpCode', { clickCount: 3 });
+  await page.type('#otpCode', code);
+  await page.click('#continue');
+}
+
+const serverError = (page) =>
+  page.waitForFunction(() => {
+    const error = document.querySelector('#claimVerificationServerError');
+    return error && error.getAttribute('aria-hidden') === 'false' && error.textContent;
+  });
+
+test('first sign-in enrolls by scanning the QR code; later sign-ins verify; codes are single use', async () => {
+  await fetch(`${origin}/__mock-b2c/reset`, { method: 'POST' });
+  const email = `e2e-${Date.now()}@fabrikam.com`;
+  const page = await openPage('/page-templates/unified.html?journey=signin');
+
+  await signIn(page, email);
+  assert.match(page.url(), /totp\.html\?journey=signin&step=enroll/);
+  const uri = await scanQr(page);
+  assert.ok(uri, 'the QR code in the screenshot decodes');
+  const parsed = new URL(uri);
+  assert.equal(parsed.protocol, 'otpauth:');
+  assert.equal(decodeURIComponent(parsed.pathname), `/Contoso demo:${email}`);
+  const secret = parsed.searchParams.get('secret');
+  assert.match(secret, /^[a-z2-7]{32}$/, 'a fresh 160-bit secret');
+
+  await Promise.all([page.waitForNavigation(), page.click('#continue')]);
+  assert.match(page.url(), /step=verify/);
+  const now = Date.now() / 1000;
+  const code = totpCode(secret, now);
+  await Promise.all([page.waitForNavigation(), enterCode(page, code)]);
+  assert.match(page.url(), /done\.html\?outcome=enrolled/);
+  assert.equal(await page.$eval('#outcome-title', (h1) => h1.textContent), "You're signed in");
+
+  // A later sign-in asks only for a code: the one just used is refused.
+  await page.goto(`${origin}/page-templates/unified.html?journey=signin`);
+  await signIn(page, email);
+  assert.match(page.url(), /step=verify/);
+  await enterCode(page, code);
+  assert.equal(await (await serverError(page)).jsonValue(), 'Wrong code entered, please try again.');
+
+  // A wrong code shows B2C's error, on the code input too.
+  await enterCode(page, code === '000000' ? '111111' : '000000');
+  assert.equal(await (await serverError(page)).jsonValue(), 'Wrong code entered, please try again.');
+  assert.equal(await page.$eval('#otpCode', (input) => input.getAttribute('aria-invalid')), 'true');
+
+  // The next step's code (within the one-step window) is accepted.
+  await Promise.all([page.waitForNavigation(), enterCode(page, totpCode(secret, now + 30))]);
+  assert.match(page.url(), /done\.html\?outcome=signed-in/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('turning authenticator MFA on is refused when enrolled; turning it off asks for a code first', async () => {
+  await fetch(`${origin}/__mock-b2c/reset`, { method: 'POST' });
+  const email = `toggle-${Date.now()}@fabrikam.com`;
+  const page = await openPage('/page-templates/unified.html?journey=enable');
+  await signIn(page, email);
+  assert.match(page.url(), /step=enroll/);
+  const secret = new URL(await scanQr(page)).searchParams.get('secret');
+  await Promise.all([page.waitForNavigation(), page.click('#continue')]);
+  const now = Date.now() / 1000;
+  await Promise.all([page.waitForNavigation(), enterCode(page, totpCode(secret, now))]);
+  assert.match(page.url(), /outcome=enabled/);
+
+  await page.goto(`${origin}/page-templates/unified.html?journey=enable`);
+  await signIn(page, email);
+  assert.match(page.url(), /error\.html\?journey=enable&step=already-enrolled/);
+  await page.waitForFunction(() => document.querySelector('#api .error-container'));
+  assert.match(await page.$eval('#api', (api) => api.textContent), /already registered/);
+
+  await page.goto(`${origin}/page-templates/unified.html?journey=disable`);
+  await signIn(page, email);
+  assert.match(page.url(), /step=verify/);
+  await enterCode(page, '999999' === totpCode(secret, now + 30) ? '999998' : '999999');
+  await serverError(page);
+  await Promise.all([page.waitForNavigation(), enterCode(page, totpCode(secret, now + 30))]);
+  assert.match(page.url(), /outcome=disabled/);
+
+  // Removed: the next sign-in enrolls again.
+  await page.goto(`${origin}/page-templates/unified.html?journey=signin`);
+  await signIn(page, email);
+  assert.match(page.url(), /step=enroll/);
+  await page.close();
+});
