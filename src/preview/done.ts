@@ -24,3 +24,5 @@ if (theme === 'light' || theme === 'dark') document.documentElement.dataset.them
 document.title = title;
 document.getElementById('outcome-title')!.textContent = title;
 document.getElementById('outcome-text')!.textContent = text;
+
+export {}; // a module: its names stay its own

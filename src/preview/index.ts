@@ -51,3 +51,5 @@ document.getElementById('reset')!.addEventListener('click', async () => {
   document.getElementById('reset-status')!.textContent = 'The mock has forgotten every enrolled user.';
 });
 show();
+
+export {}; // a module: its names stay its own
