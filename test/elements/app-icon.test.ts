@@ -205,7 +205,7 @@ describe('<totp-app-icon>', () => {
         const warned = await warnings(async () => {
           element = await appIcon({ app: 'any', 'app-store-href': value, 'play-store-href': value });
         });
-        expect(element.shadowRoot!.querySelector('a, [href]')).to.equal(null);
+        expect(element.shadowRoot!.querySelectorAll('a, [href]').length).to.equal(0);
         expect(warned).to.have.length(2);
         expect(warned[0]).to.include('app-store-href');
         expect(warned[1]).to.include('play-store-href');
@@ -236,7 +236,7 @@ describe('<totp-app-icon>', () => {
 
     it('renders HTML in the app name as text', async () => {
       const element = await appIcon({ 'app-name': '<img src=x onerror="window.pwned=1">', platform: 'ios' });
-      expect(element.shadowRoot!.querySelector('img, [onerror]')).to.equal(null);
+      expect(element.shadowRoot!.querySelectorAll('img, [onerror]').length).to.equal(0);
       expect(links(element)[0][0]).to.equal('Get <img src=x onerror="window.pwned=1"> on the App Store (opens in a new tab)');
     });
 
