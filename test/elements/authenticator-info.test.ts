@@ -395,6 +395,28 @@ describe('<totp-authenticator-info>', () => {
     });
   });
 
+  describe('in a form', () => {
+    it("never submits B2C's form, whichever button is pressed", async () => {
+      const form = await fixture<HTMLFormElement>(
+        html`<form><totp-authenticator-info collapsible identifier="bob" secret=${SECRET}></totp-authenticator-info></form>`,
+      );
+      let submitted = 0;
+      form.addEventListener('submit', (event) => {
+        submitted++;
+        event.preventDefault();
+      });
+      const element = form.querySelector('totp-authenticator-info')!;
+      await click(button(element, "Can't scan the code? Enter the details manually"));
+      await element.updateComplete;
+      await clickCopy(element);
+      await click(button(element, 'Hide key'));
+      button(element, 'Show key').focus();
+      await sendKeys({ press: 'Enter' });
+      expect(submitted).to.equal(0);
+      expect(element.open && !element.secretHidden).to.equal(true);
+    });
+  });
+
   describe('keyboard', () => {
     it('opens and closes the disclosure with Enter and Space', async () => {
       const element = await info({ identifier: 'bob', secret: SECRET, collapsible: true });

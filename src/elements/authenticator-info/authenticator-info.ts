@@ -235,7 +235,8 @@ export class TotpAuthenticatorInfoElement extends LitElement {
       await navigator.clipboard.writeText(value);
     } catch {
       ok = false;
-      this.open = true;
+      // The user asked to copy: show the secret so that it can be selected.
+      this.open ||= this.collapsible;
       this.secretHidden = false;
       await this.updateComplete;
       getSelection()?.selectAllChildren(this.renderRoot.querySelector('.groups')!);
