@@ -231,20 +231,26 @@ describe('<totp-code-input>', () => {
       return glyphs;
     }
 
-    it('puts each digit inside its own box', async () => {
+    it('centres each digit in its own box', async () => {
       for (const length of [6, 8]) {
         const element = await codeInput(`length="${length}"`);
         const input = element.input!;
         autofill(input, '80808080'.slice(0, length));
-        const style = getComputedStyle(input);
-        const fontSize = parseFloat(style.fontSize);
+        const fontSize = parseFloat(getComputedStyle(input).fontSize);
         const slot = 1.75 * fontSize;
         const stride = slot + 0.5 * fontSize;
+        const pixels = await screenshotPixels(input);
         const glyphs = await glyphColumns(input);
+        const row = Math.round(pixels.height * 0.2); // above the digits, below the top of the boxes
+        const shade = (x: number) => pixels.data[(row * pixels.width + Math.round(x)) * 4];
         expect(glyphs, `${length} digits`).to.have.length(length);
         glyphs.forEach(([left, right], index) => {
-          expect(left, `digit ${index} of ${length}`).to.be.above(index * stride + 2);
-          expect(right, `digit ${index} of ${length}`).to.be.below(index * stride + slot - 2);
+          const box = index * stride;
+          expect((left + right) / 2, `digit ${index} of ${length}`).to.be.closeTo(box + slot / 2, 2);
+          // the box is painted around it, the gap after it is not
+          expect(shade(box + 2), `box ${index}`).to.be.below(250);
+          expect(shade(box + slot - 2), `box ${index}`).to.be.below(250);
+          expect(shade(box + slot + 0.25 * fontSize), `gap ${index}`).to.equal(255);
         });
       }
     });
@@ -429,6 +435,19 @@ describe('<totp-code-input>', () => {
       expect(messageOf(element)).to.equal('');
       expect(isComplete(element)).to.equal(false);
       expect(input.validationMessage).to.equal('The code has 6 digits; you entered 2.');
+    });
+
+    it('follows a reset button pressed from the keyboard', async () => {
+      const { form, element, input } = await inForm('', '<button type="reset">Clear</button>');
+      input.focus();
+      await sendKeys({ type: '123456' });
+      expect(isComplete(element)).to.equal(true);
+      form.querySelector('button')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await aTimeout(10);
+      expect(input.value).to.equal('');
+      expect(isComplete(element)).to.equal(false);
+      expect(input.validationMessage).to.equal('Enter the 6-digit code from your authenticator app.');
     });
 
     it('autosubmits once when the last digit is typed, even when Enter follows', async () => {
