@@ -66,8 +66,8 @@ describe('<totp-code-input>', () => {
       const element = await fixture<TotpCodeInputElement>(html`<totp-code-input></totp-code-input>`);
       const input = element.input!;
       expect(input).to.be.instanceOf(HTMLInputElement);
-      expect(input.parentElement).to.equal(element);
-      expect(element.shadowRoot).to.equal(null);
+      expect(input.parentElement === element, 'the input is a child of the element').to.equal(true);
+      expect(element.shadowRoot === null, 'no shadow root').to.equal(true);
       expect(input.labels![0].textContent).to.equal('Verification code');
       expect(input.hasAttribute('name')).to.equal(false);
       expect(element.querySelectorAll('input')).to.have.length(1);
@@ -104,7 +104,7 @@ describe('<totp-code-input>', () => {
     it('enhances the slotted input where it is, without creating another', async () => {
       const element = await codeInput();
       const input = element.querySelector('input')!;
-      expect(element.input).to.equal(input);
+      expect(element.input === input, 'element.input').to.equal(true);
       expect(element.querySelectorAll('input')).to.have.length(1);
       expect(input.name).to.equal('otpCode');
       expect(input.id).to.equal('code');
@@ -142,14 +142,14 @@ describe('<totp-code-input>', () => {
       const element = page.querySelector('totp-code-input')!;
       await element.updateComplete;
       const input = page.querySelector<HTMLInputElement>('#otpCode')!;
-      expect(element.input).to.equal(input);
-      expect(input.parentElement).to.equal(page);
+      expect(element.input === input, 'element.input').to.equal(true);
+      expect(input.parentElement === page, 'the input stays where B2C put it').to.equal(true);
       expect(input.previousElementSibling!.className).to.equal('error itemLevel');
       expect(input.id).to.equal('otpCode');
       expect(input.hasAttribute('name')).to.equal(false);
       expect(input.getAttribute('placeholder')).to.equal('Enter your code');
       expect(input.getAttribute('autocomplete')).to.equal('one-time-code');
-      expect(element.querySelector('input')).to.equal(null);
+      expect(element.querySelector('input') === null, 'no input created').to.equal(true);
       paste(input, '123 456');
       expect(input.value).to.equal('123456');
       expect(input.checkValidity()).to.equal(true);
@@ -162,8 +162,8 @@ describe('<totp-code-input>', () => {
       page.append(element);
       element.attach(input);
       await element.updateComplete;
-      expect(element.input).to.equal(input);
-      expect(element.querySelector('input')).to.equal(null);
+      expect(element.input === input, 'element.input').to.equal(true);
+      expect(element.querySelector('input') === null, 'no input created').to.equal(true);
       expect(input.getAttribute('inputmode')).to.equal('numeric');
       autofill(input, '１２３４５６');
       expect(input.value).to.equal('123456');
@@ -701,7 +701,7 @@ describe('<totp-code-input>', () => {
       expect(ids).to.have.length(3);
       expect(ids[0]).to.equal('page-help');
       expect(element.querySelector(`[id="${ids[1]}"]`)!.textContent).to.equal('6-digit code from your authenticator app');
-      expect(element.querySelector(`[id="${ids[2]}"]`)).to.equal(errorOf(element));
+      expect(element.querySelector(`[id="${ids[2]}"]`) === errorOf(element), 'the error is described').to.equal(true);
     });
 
     it('gives each instance its own ids', async () => {
@@ -728,7 +728,7 @@ describe('<totp-code-input>', () => {
       await element.updateComplete;
       expect(input.getAttribute('aria-invalid')).to.equal('true');
       expect(errorOf(element).textContent).to.equal('Wrong code entered, please try again.');
-      expect(document.activeElement).to.equal(input);
+      expect(document.activeElement === input, 'focus on the input').to.equal(true);
       expect([input.selectionStart, input.selectionEnd]).to.deep.equal([0, 6]);
       // the user must be able to send a new code
       expect(input.checkValidity()).to.equal(true);
@@ -766,7 +766,7 @@ describe('<totp-code-input>', () => {
       elsewhere.focus();
       element.error = 'Too many attempts.';
       await element.updateComplete;
-      expect(document.activeElement).to.equal(elsewhere);
+      expect(document.activeElement === elsewhere, 'focus left where it was').to.equal(true);
       expect(element.input!.getAttribute('aria-invalid')).to.equal('true');
     });
 
