@@ -678,6 +678,10 @@ describe('<totp-code-input>', () => {
       input.value = '１２';
       input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertCompositionText', data: '１２', isComposing: true }));
       expect(input.value).to.equal('１２');
+      // an update of the element in the middle of the composition leaves it alone too
+      element.strings = { hint: 'Code' };
+      await element.updateComplete;
+      expect(input.value).to.equal('１２');
       input.value = '１２３４５６';
       input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertCompositionText', data: '１２３４５６', isComposing: true }));
       expect(input.value).to.equal('１２３４５６');

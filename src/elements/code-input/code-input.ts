@@ -173,9 +173,7 @@ export class TotpCodeInputElement extends LitElement {
     const text = this.#text;
     return html`${this.#creates
         ? html`<label class="totp-code-input-label" for=${id}>${text.label}</label><input id=${id} name=${this.name || nothing} />`
-        : nothing}<div id="${id}-hint" class="totp-code-input-hint">${format(text.hint, { length: codeLength(this.length) })}</div
-      ><div id="${id}-error" class="totp-code-input-message totp-code-input-error" role="alert">${this.error || nothing}</div
-      ><div class="totp-code-input-message" role="status">${this.message}</div>`;
+        : nothing}<div id="${id}-hint" class="totp-code-input-hint">${format(text.hint, { length: codeLength(this.length) })}</div><div id="${id}-error" class="totp-code-input-message totp-code-input-error" role="alert">${this.error || nothing}</div><div class="totp-code-input-message" role="status">${this.message}</div>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -279,7 +277,11 @@ export class TotpCodeInputElement extends LitElement {
     } else if (type == 'submit') this.#submitted = this.#value;
   };
 
-  /** Normalises the input's value and derives validity, state and events from it. */
+  /**
+   * Derives validity, state and events from the input's value. Only a change
+   * by the user rewrites the value: anything else could land in the middle of
+   * an IME composition.
+   */
   #sync(user?: boolean): void {
     const input = this.#input!;
     const length = codeLength(this.length);
@@ -293,11 +295,11 @@ export class TotpCodeInputElement extends LitElement {
       const [start, end] = this.#before ?? [digits.length, digits.length];
       input.value = digits;
       input.setSelectionRange(start, end);
-    } else if (digits != raw) {
+    } else if (user && digits != raw) {
       // The caret stays after the same digit it followed.
-      const caret = normaliseCode(raw.slice(0, input.selectionStart ?? raw.length)).digits.length;
+      const caret = normaliseCode(raw.slice(0, input.selectionStart!)).digits.length;
       input.value = digits;
-      if (user) input.setSelectionRange(caret, caret);
+      input.setSelectionRange(caret, caret);
     }
     this.#before = undefined;
     if (note) {
