@@ -760,6 +760,18 @@ describe('<totp-code-input>', () => {
       expect(input.hasAttribute('aria-invalid')).to.equal(false);
     });
 
+    it('marks the input for an error set before it was attached', async () => {
+      const page = await fixture<HTMLElement>(html`<div><input aria-label="Code" /></div>`);
+      const input = page.querySelector('input')!;
+      const element = document.createElement('totp-code-input');
+      element.setAttribute('error', 'Wrong code');
+      page.append(element);
+      element.attach(input);
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      await element.updateComplete;
+      expect(errorOf(element).textContent).to.equal('Wrong code');
+    });
+
     it('does not take focus from elsewhere on the page for a server error', async () => {
       const page = await fixture<HTMLElement>(
         html`<div><button>Elsewhere</button><form><totp-code-input><input aria-label="Code" /></totp-code-input></form></div>`,

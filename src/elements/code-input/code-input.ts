@@ -69,14 +69,12 @@ let instances = 0;
  *
  * @slot - An `<input>` to enhance. Without one (and without `for`) the element creates it.
  * @cssprop [--totp-code-input-font-family=ui-monospace, monospace] - Font of the digits; keep it monospace.
- * @cssprop [--totp-code-input-font-size=1.5rem] - Size of the digits in boxes.
+ * @cssprop [--totp-code-input-font-size=1.5rem] - Size of the digits in boxes (`spaced` keeps the page's size).
  * @cssprop [--totp-code-input-slot-width=1.75em] - Width of one digit box.
  * @cssprop [--totp-code-input-slot-height=2.25em] - Height of the boxes.
- * @cssprop [--totp-code-input-slot-gap=0.5em] - Space between two boxes.
+ * @cssprop [--totp-code-input-gap=0.5em] - Space between two boxes, or between two digits when `spaced`.
  * @cssprop [--totp-code-input-slot-background=#8882] - Fill of a box.
- * @cssprop [--totp-code-input-slot-line-color=currentColor] - Colour of the line under each box.
- * @cssprop [--totp-code-input-slot-line-width=2px] - Thickness of that line.
- * @cssprop [--totp-code-input-letter-spacing=0.5em] - Space between digits when `appearance="spaced"`.
+ * @cssprop [--totp-code-input-slot-line-color=currentColor] - Colour of the 2px line under each box.
  * @cssprop [--totp-code-input-error-color=inherit] - Colour of the server error.
  * @cssstate complete - The input holds `length` digits.
  * @event {TotpCompleteEvent} totp-complete - The last digit arrived (typing, paste or autofill), once per complete code; cancelable.
@@ -186,7 +184,6 @@ export class TotpCodeInputElement extends LitElement {
       if (changed.get('error')) input.removeAttribute('aria-invalid');
       return;
     }
-    input.setAttribute('aria-invalid', 'true');
     this.#submitted = '';
     // Keep focus on the input, without taking it from elsewhere on the page.
     const active = this.#root.activeElement;
@@ -315,6 +312,7 @@ export class TotpCodeInputElement extends LitElement {
         this.error = '';
       }
     }
+    if (this.error) input.setAttribute('aria-invalid', 'true');
     input.dataset.totpCode = this.appearance == 'spaced' ? 'spaced' : 'boxes';
     input.style.setProperty('--totp-n', `${length}`);
     const count = digits.length;
