@@ -4,7 +4,7 @@
  *
  * - B2C gives no "rendered" event, so a MutationObserver on #api runs the
  *   upgrade after every change; the upgrade is idempotent (a marker attribute
- *   on each B2C container) and picks up controls that B2C re-renders.
+ *   on each B2C node it upgraded) and picks up controls B2C renders anew.
  * - B2C's originals are hidden by a stylesheet scoped to that marker, never
  *   removed, moved or reordered; the marker is set only once the kit's element
  *   is in place, so a failure anywhere leaves B2C's page exactly as it was.
@@ -13,38 +13,46 @@
  * - No click handlers on B2C's links, no writes to window.SETTINGS or
  *   window.CONTENT, no calls to B2C's endpoints.
  */
-import { css } from 'lit';
 import * as B2C from './contract.js';
 import type { TotpQrCodeElement, QrCodeStrings } from '../elements/qr-code/qr-code.js';
+import type { TotpAuthenticatorInfoElement, AuthenticatorInfoStrings } from '../elements/authenticator-info/authenticator-info.js';
+import type { TotpAppIconElement, AppIconStrings } from '../elements/app-icon/app-icon.js';
+import type { TotpCodeInputElement, CodeInputStrings } from '../elements/code-input/code-input.js';
 
-/** Set on a B2C container whose original content the kit replaces. */
+/** Set on each B2C node the kit upgraded. */
 const MARKER = 'data-totp-kit';
+
+/** Texts a template gives the elements, for languages B2C's own strings do not cover. */
+export interface PageStrings {
+  qrCode?: Partial<QrCodeStrings>;
+  authenticatorInfo?: Partial<AuthenticatorInfoStrings>;
+  appIcon?: Partial<AppIconStrings>;
+  codeInput?: Partial<CodeInputStrings>;
+}
 
 export interface BridgeOptions {
   /** Submit B2C's form when the last digit arrives (off by default: B2C does not, see security.md §2.3). */
   readonly autosubmit?: boolean;
+  /** Texts that win over B2C's and the kit's defaults. */
+  readonly strings?: PageStrings;
 }
 
 // Hides only what the kit replaces, and only where the kit's element is in place.
-const styles = css`
-  [data-totp-kit] > [id$='-picture'],
-  [data-totp-kit] > a[href^='otpauth:' i],
-  .attrEntry[data-totp-kit] > :not(totp-authenticator-info),
-  .authenticatorIconControlContent[data-totp-kit] > :not(totp-app-icon) {
-    display: none !important;
-  }
-`;
+// A sheet of its own, not Lit's `css`: the bridge must not pull Lit into the entry.
+const HIDE_REPLACED = `
+[data-totp-kit] > [id$='-picture'],
+[data-totp-kit] > a[href^='otpauth:' i],
+.attrEntry[data-totp-kit] > :not(totp-authenticator-info),
+.authenticatorIconControlContent[data-totp-kit] > a { display: none !important }`;
 
 /**
- * Upgrades the B2C page in `document` now and whenever B2C changes #api.
+ * Upgrades the B2C page in `doc` now and whenever B2C changes #api.
  * Returns a function that stops watching.
  */
 export function startBridge(doc: Document = document, options: BridgeOptions = readOptions(doc)): () => void {
   const api = doc.querySelector<HTMLElement>(B2C.API);
   if (!api) return () => undefined;
-  const sheet = styles.styleSheet;
-  if (sheet && !doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-
+  adoptSheet(doc);
   const run = () => upgradePage(api, options);
   const observer = new MutationObserver(run);
   // Attributes too: B2C reveals its server error by changing style and aria-hidden.
@@ -53,30 +61,73 @@ export function startBridge(doc: Document = document, options: BridgeOptions = r
   return () => observer.disconnect();
 }
 
-/** Options a template sets on `<html>`: `data-totp-autosubmit`. */
-function readOptions(doc: Document): BridgeOptions {
-  return { autosubmit: doc.documentElement.hasAttribute('data-totp-autosubmit') };
+const sheets = new WeakMap<Document, CSSStyleSheet>();
+
+function adoptSheet(doc: Document): void {
+  if (sheets.has(doc)) return;
+  const sheet = new (doc.defaultView ?? window).CSSStyleSheet();
+  sheet.replaceSync(HIDE_REPLACED);
+  sheets.set(doc, sheet);
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+}
+
+/**
+ * What a template sets: `data-totp-autosubmit` on `<html>`, and texts in
+ * `<script type="application/json" id="totp-kit-strings">` (JSON, never run).
+ */
+export function readOptions(doc: Document): BridgeOptions {
+  let strings: PageStrings = {};
+  const json = doc.getElementById('totp-kit-strings')?.textContent;
+  try {
+    if (json) strings = JSON.parse(json) as PageStrings;
+  } catch {
+    console.warn('b2c-totp-kit: #totp-kit-strings is not valid JSON; using B2C\'s and the kit\'s texts');
+  }
+  return { autosubmit: doc.documentElement.hasAttribute('data-totp-autosubmit'), strings };
 }
 
 function upgradePage(api: HTMLElement, options: BridgeOptions): void {
-  const english = isEnglish(api.ownerDocument);
+  const context: Context = { english: isEnglish(api.ownerDocument), uri: readUri(api), strings: options.strings ?? {} };
   for (const container of api.querySelectorAll<HTMLElement>(B2C.QR_CONTROL.container)) {
-    upgradeOnce(container, () => mountQrCode(container, english));
+    upgradeOnce(container, () => mountQrCode(container, context));
+  }
+  for (const container of api.querySelectorAll<HTMLElement>(B2C.INFO_CONTROL.container)) {
+    upgradeOnce(container, () => mountAuthenticatorInfo(container, context));
+  }
+  for (const container of api.querySelectorAll<HTMLElement>(B2C.APP_ICON_CONTROL.container)) {
+    upgradeOnce(container, () => mountAppIcon(container, context));
   }
   const input = findCodeInput(api);
-  if (input) upgradeOnce(input, () => mountCodeInput(input, options));
+  if (input) upgradeOnce(input, () => mountCodeInput(input, options, context));
   syncServerError(api);
 }
 
-/** Runs `mount` once per B2C node; on any failure undoes it and leaves B2C's node alone. */
-function upgradeOnce(node: HTMLElement, mount: () => Element): void {
-  if (node.hasAttribute(MARKER)) return;
-  let mounted: Element | undefined;
+interface Context {
+  readonly english: boolean;
+  readonly uri: string;
+  readonly strings: PageStrings;
+}
+
+/** B2C nodes whose upgrade failed: never tried again, or undoing it would trigger the observer forever. */
+const failed = new WeakSet<Element>();
+
+/** A kit element made for a B2C node, and how to put it in place. */
+interface Mount {
+  readonly element: Element;
+  readonly insert: () => void;
+}
+
+/** Mounts once per B2C node; on any failure takes the element out again and leaves B2C's node alone. */
+function upgradeOnce(node: HTMLElement, prepare: () => Mount): void {
+  if (node.hasAttribute(MARKER) || failed.has(node)) return;
+  let mount: Mount | undefined;
   try {
-    mounted = mount();
+    mount = prepare();
+    mount.insert();
     node.setAttribute(MARKER, '');
   } catch (error) {
-    mounted?.remove();
+    failed.add(node);
+    mount?.element.remove();
     // The name only: a message could quote a claim.
     console.warn(`b2c-totp-kit: left a B2C control as B2C rendered it (${(error as Error)?.name ?? 'error'})`);
   }
@@ -87,6 +138,14 @@ function isEnglish(doc: Document): boolean {
 }
 
 const textOf = (node: Element | null | undefined) => node?.textContent?.trim() ?? '';
+
+/** Drops a label's trailing colon: B2C writes "Account Name:". */
+const asLabel = (text: string) => text.replace(/\s*:\s*$/, '');
+
+/** Keeps only the texts B2C actually has. */
+function defined<T>(strings: Record<string, string | false | null | undefined>): Partial<T> {
+  return Object.fromEntries(Object.entries(strings).filter(([, value]) => value)) as Partial<T>;
+}
 
 /** The otpauth URI: the hidden text, else the link, else the picture's tooltip. */
 function readUri(scope: ParentNode): string {
@@ -99,29 +158,72 @@ function readUri(scope: ParentNode): string {
   );
 }
 
-function mountQrCode(container: HTMLElement, english: boolean): Element {
+function mountQrCode(container: HTMLElement, { english, strings }: Context): Mount {
   const qr = document.createElement('totp-qr-code') as TotpQrCodeElement;
   qr.value = readUri(container.parentElement ?? container);
-  qr.strings = qrStrings(container, english);
+  // B2C's title names the code on pages in other languages.
+  const title = !english && textOf(container.querySelector(B2C.QR_CONTROL.title));
+  qr.strings = {
+    ...defined<QrCodeStrings>({
+      link: textOf(container.querySelector(B2C.QR_CONTROL.uriLink)),
+      name: title && `${title} ({issuer}: {account})`,
+      nameWithoutIssuer: title && `${title} ({account})`,
+      nameWithoutAccount: title,
+    }),
+    ...strings.qrCode,
+  };
   // B2C's own image stays the fallback: the element shows it in its error state.
   const image = container.querySelector(B2C.QR_CONTROL.image);
   if (image) qr.append(image.cloneNode());
-  container.append(qr);
-  return qr;
+  return { element: qr, insert: () => container.append(qr) };
 }
 
-/** B2C's localised texts as the element's strings (its title names the code on non-English pages). */
-function qrStrings(container: HTMLElement, english: boolean): Partial<QrCodeStrings> {
-  const strings: Partial<QrCodeStrings> = {};
-  const link = textOf(container.querySelector(B2C.QR_CONTROL.uriLink));
-  if (link) strings.link = link;
-  const title = textOf(container.querySelector(B2C.QR_CONTROL.title));
-  if (title && !english) {
-    strings.name = `${title} ({issuer}: {account})`;
-    strings.nameWithoutIssuer = `${title} ({account})`;
-    strings.nameWithoutAccount = title;
-  }
-  return strings;
+/** A claim B2C shows as "<label> <value>": its aria-label holds the bare value. */
+function claimOf(node: Element | null): string {
+  return node?.getAttribute('aria-label')?.trim() || textOf(node).replace(/^[^:]*:\s*/, '');
+}
+
+/** The label B2C puts before a claim ("Account Name:" → "Account Name"). */
+function labelOf(node: Element | null): string {
+  return asLabel(textOf(node).replace(claimOf(node), '').trim());
+}
+
+function mountAuthenticatorInfo(container: HTMLElement, { english, uri, strings }: Context): Mount {
+  const account = container.querySelector(B2C.INFO_CONTROL.account);
+  const secret = container.querySelector(B2C.INFO_CONTROL.secret);
+  const info = document.createElement('totp-authenticator-info') as TotpAuthenticatorInfoElement;
+  // Properties, not attributes: the secret must not sit in an attribute of the page.
+  info.uri = uri;
+  info.identifier = claimOf(account);
+  info.secret = claimOf(secret);
+  info.collapsible = true;
+  info.strings = {
+    ...defined<AuthenticatorInfoStrings>({
+      disclosure: !english && textOf(container.querySelector(B2C.INFO_CONTROL.collapse)),
+      account: !english && labelOf(account),
+      secret: !english && labelOf(secret),
+    }),
+    ...strings.authenticatorInfo,
+  };
+  return { element: info, insert: () => container.append(info) };
+}
+
+function mountAppIcon(container: HTMLElement, { english, strings }: Context): Mount {
+  const { appStore, googlePlay, instruction } = B2C.APP_ICON_CONTROL;
+  const icon = document.createElement('totp-app-icon') as TotpAppIconElement;
+  // B2C's own links are the app's: keep them, and its title, which already says any app works.
+  icon.appStoreHref = container.querySelector(appStore)?.getAttribute('href') ?? '';
+  icon.playStoreHref = container.querySelector(googlePlay)?.getAttribute('href') ?? '';
+  icon.strings = {
+    otherApps: '',
+    ...defined<AppIconStrings>({
+      appStore: !english && container.querySelector(`${appStore} img`)?.getAttribute('alt'),
+      googlePlay: !english && container.querySelector(`${googlePlay} img`)?.getAttribute('alt'),
+    }),
+    ...strings.appIcon,
+  };
+  const instructionLabel = container.querySelector(instruction);
+  return { element: icon, insert: () => (instructionLabel ? instructionLabel.before(icon) : container.append(icon)) };
 }
 
 function findCodeInput(api: HTMLElement): HTMLInputElement | undefined {
@@ -136,14 +238,15 @@ export function codeLength(pattern: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-function mountCodeInput(input: HTMLInputElement, options: BridgeOptions): Element {
-  const codeInput = document.createElement('totp-code-input');
-  codeInput.setAttribute('for', input.id);
-  codeInput.setAttribute('length', String(codeLength(input.pattern) ?? 6));
-  codeInput.setAttribute('submit-button', B2C.CONTINUE_BUTTON_ID);
-  if (options.autosubmit) codeInput.setAttribute('autosubmit', '');
-  input.after(codeInput);
-  return codeInput;
+function mountCodeInput(input: HTMLInputElement, options: BridgeOptions, { strings }: Context): Mount {
+  const codeInput = document.createElement('totp-code-input') as TotpCodeInputElement;
+  codeInput.htmlFor = input.id;
+  codeInput.length = codeLength(input.pattern) ?? 6;
+  codeInput.submitButton = B2C.CONTINUE_BUTTON_ID;
+  codeInput.autosubmit = options.autosubmit === true;
+  // B2C's help text for the claim (UserHelpText) is the hint, in the policy's language.
+  codeInput.strings = { ...defined<CodeInputStrings>({ hint: input.title.trim() }), ...strings.codeInput };
+  return { element: codeInput, insert: () => input.after(codeInput) };
 }
 
 const shownErrors = new WeakMap<Element, string>();
@@ -151,11 +254,11 @@ const shownErrors = new WeakMap<Element, string>();
 /** Shows B2C's server error ("Wrong code entered, please try again.") on the code input, once per change. */
 function syncServerError(api: HTMLElement): void {
   const error = api.querySelector<HTMLElement>(B2C.SERVER_ERROR);
-  const codeInput = api.querySelector('totp-code-input');
+  const codeInput = api.querySelector<TotpCodeInputElement>('totp-code-input');
   if (!error || !codeInput) return;
   const visible = error.style.display !== 'none' && error.getAttribute('aria-hidden') !== 'true';
   const message = visible ? textOf(error) : '';
   if (shownErrors.get(error) === message) return;
   shownErrors.set(error, message);
-  codeInput.setAttribute('error', message);
+  codeInput.error = message;
 }

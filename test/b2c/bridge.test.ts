@@ -1,8 +1,12 @@
 import { expect } from '@open-wc/testing';
 import '../../src/index.js';
 import { codeLength, startBridge } from '../../src/b2c/bridge.js';
-import { renderPage } from '../../src/preview/fixtures.js';
+import { hideServerError, renderPage, showServerError } from '../../src/preview/fixtures.js';
 import type { TotpQrCodeElement } from '../../src/elements/qr-code/qr-code.js';
+import type { TotpAuthenticatorInfoElement } from '../../src/elements/authenticator-info/authenticator-info.js';
+import type { TotpAppIconElement } from '../../src/elements/app-icon/app-icon.js';
+import type { TotpCodeInputElement } from '../../src/elements/code-input/code-input.js';
+import { sendKeys } from '@web/test-runner-commands';
 import { b2cPage, bridgedPage, ENROLL_URI, ENROLL_VALUES, removePages, settle } from '../helpers/b2c.js';
 import { decodeSvg } from '../helpers/qr.js';
 
@@ -63,7 +67,7 @@ describe('B2C bridge', () => {
     it('keeps B2C\'s image as the fallback the element shows when the URI cannot be drawn', async () => {
       const { api } = await bridgedPage('totp-enroll', { ...ENROLL_VALUES, uri: 'javascript:alert(1)' });
       const qr = qrIn(api)!;
-      expect(qr.shadowRoot!.querySelector('svg')).to.equal(null);
+      expect(qr.shadowRoot!.querySelector('svg') === null).to.equal(true);
       expect(visible(qr.querySelector('img'))).to.equal(true);
       expect(qr.querySelector('img')!.alt).to.equal('Scan me!');
     });
@@ -83,6 +87,221 @@ describe('B2C bridge', () => {
     });
   });
 
+  describe('the authenticator info control', () => {
+    const infoIn = (api: HTMLElement) => api.querySelector<TotpAuthenticatorInfoElement>('li.AuthenticatorInfoControl totp-authenticator-info');
+
+    it("mounts <totp-authenticator-info> with B2C's claims, as properties only", async () => {
+      const { api } = await bridgedPage('totp-enroll');
+      const info = infoIn(api)!;
+      expect(info.parentElement!.id).to.equal('authenticatorInfoControl');
+      expect(info.identifier).to.equal('emily@fabrikam.com');
+      expect(info.secret).to.equal('fay2lj7ynpntjgqa');
+      expect(info.uri).to.equal(ENROLL_URI);
+      expect(info.collapsible).to.equal(true);
+      expect([...info.attributes].map((attribute) => attribute.value).join(' ')).to.not.include('fay2lj7ynpntjgqa');
+    });
+
+    it("hides B2C's rows and its javascript: link, and shows the disclosure", async () => {
+      const { api } = await bridgedPage('totp-enroll');
+      // B2C's own script reveals its rows with inline styles: they must stay hidden.
+      for (const row of api.querySelectorAll<HTMLElement>('#authenticatorInfoControl > [id]')) row.style.display = 'block';
+      for (const id of ['-title', '-account_name', '-secret', '-collapse_text']) {
+        expect(visible(api.querySelector(`#authenticatorInfoControl${id}`)), id).to.equal(false);
+      }
+      const disclosure = infoIn(api)!.shadowRoot!.querySelector('button[aria-expanded]')!;
+      expect(visible(disclosure)).to.equal(true);
+      expect(disclosure.textContent!.trim()).to.equal("Can't scan the code? Enter the details manually");
+    });
+
+    it('reads the claims from the URI when the control has no aria-labels', async () => {
+      const api = await b2cPage('totp-enroll');
+      for (const row of api.querySelectorAll('[aria-label]')) row.removeAttribute('aria-label');
+      const stop = startBridge(document);
+      await settle(api);
+      stop();
+      expect(infoIn(api)!.identifier).to.equal('emily@fabrikam.com');
+      expect(infoIn(api)!.secret).to.equal('fay2lj7ynpntjgqa');
+    });
+
+    it("takes B2C's localised labels on a non-English page", async () => {
+      document.documentElement.lang = 'ar';
+      try {
+        const { api } = await bridgedPage('totp-enroll', { ...ENROLL_VALUES, language: 'ar' });
+        expect(infoIn(api)!.strings).to.deep.equal({ disclosure: 'هل ما زلت تواجه مشكلة؟', account: 'اسم الحساب', secret: 'المفتاح السري' });
+      } finally {
+        document.documentElement.lang = 'en';
+      }
+    });
+  });
+
+  describe('the app icon control', () => {
+    it("mounts <totp-app-icon> with B2C's store links, before B2C's instruction", async () => {
+      const { api } = await bridgedPage('totp-enroll');
+      const icon = api.querySelector<TotpAppIconElement>('.authenticatorIconControlContent totp-app-icon')!;
+      expect(icon.nextElementSibling!.id).to.equal('authenticatorAppIconControl-instruction');
+      expect(icon.appStoreHref).to.equal('https://apps.apple.com/us/app/microsoft-authenticator/id983156458');
+      expect(icon.playStoreHref).to.equal('https://play.google.com/store/apps/details?id=com.azure.authenticator');
+      expect(visible(api.querySelector('#authenticatorAppIconControl-google'))).to.equal(false);
+      expect(visible(api.querySelector('#authenticatorAppIconControl-apple'))).to.equal(false);
+      expect(visible(api.querySelector('#authenticatorAppIconControl-title'))).to.equal(true);
+      expect(visible(api.querySelector('#authenticatorAppIconControl-instruction'))).to.equal(true);
+      const links = [...icon.shadowRoot!.querySelectorAll('a')].map((link) => link.href);
+      expect(links).to.have.members([icon.appStoreHref, icon.playStoreHref]);
+    });
+  });
+
+  describe('the code input', () => {
+    const codeInputIn = (api: HTMLElement) => api.querySelector<TotpCodeInputElement>('totp-code-input');
+
+    it("attaches to B2C's #otpCode without moving it or changing its id", async () => {
+      const api = await b2cPage('totp-verify');
+      const input = api.querySelector<HTMLInputElement>('#otpCode')!;
+      const parent = input.parentElement!;
+      const index = [...parent.children].indexOf(input);
+      const stop = startBridge(document);
+      await settle(api);
+      stop();
+      expect(input.id).to.equal('otpCode');
+      expect(input.parentElement === parent).to.equal(true);
+      expect([...parent.children].indexOf(input)).to.equal(index);
+      expect(codeInputIn(api)!.input === input).to.equal(true);
+      expect(input.nextElementSibling!.localName).to.equal('totp-code-input');
+      expect(input.getAttribute('autocomplete')).to.equal('one-time-code');
+      expect(input.getAttribute('inputmode')).to.equal('numeric');
+      expect(input.getAttribute('pattern')).to.equal('^[0-9]{6}$');
+    });
+
+    it("keeps B2C's post working: the typed code is in #otpCode when Verify submits", async () => {
+      const { api } = await bridgedPage('totp-verify');
+      const input = api.querySelector<HTMLInputElement>('#otpCode')!;
+      const form = api.querySelector('form')!;
+      let posted = '';
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        posted = (form.querySelector('#otpCode') as HTMLInputElement).value;
+      });
+      input.focus();
+      await sendKeys({ type: '123 456' });
+      api.querySelector<HTMLButtonElement>('#continue')!.click();
+      expect(posted).to.equal('123456');
+    });
+
+    it("takes the length from B2C's pattern and the hint from the claim's help text", async () => {
+      const { api } = await bridgedPage('totp-verify', { codePattern: '^\\d{8}$' });
+      const codeInput = codeInputIn(api)!;
+      expect(codeInput.length).to.equal(8);
+      expect(codeInput.strings.hint).to.equal('Enter the 6-digit verification code generated by the authenticator app.');
+    });
+
+    it('finds a renamed code claim by its digits pattern', async () => {
+      const { api } = await bridgedPage('totp-verify', { codeId: 'verificationCode' });
+      expect(codeInputIn(api)!.input!.id).to.equal('verificationCode');
+    });
+
+    it("shows B2C's server error on the input, once per change", async () => {
+      const { api } = await bridgedPage('totp-verify');
+      const codeInput = codeInputIn(api)!;
+      const input = codeInput.input!;
+      showServerError(api, 'Wrong code entered, please try again.');
+      await settle(api);
+      expect(codeInput.error).to.equal('Wrong code entered, please try again.');
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      // The user types: the element clears the error, and B2C's unchanged message does not bring it back.
+      input.focus();
+      await sendKeys({ type: '1' });
+      await settle(api);
+      expect(codeInput.error).to.equal('');
+      hideServerError(api);
+      await settle(api);
+      showServerError(api, 'Wrong code entered, please try again.');
+      await settle(api);
+      expect(codeInput.error).to.equal('Wrong code entered, please try again.');
+    });
+
+    it('autosubmits through B2C\'s own button only when the template asks', async () => {
+      for (const autosubmit of [false, true]) {
+        const { api, remove } = await bridgedPage('totp-verify', ENROLL_VALUES, { autosubmit });
+        let submits = 0;
+        api.querySelector('form')!.addEventListener('submit', (event) => (event.preventDefault(), submits++));
+        codeInputIn(api)!.input!.focus();
+        await sendKeys({ type: '654321' });
+        expect(submits, `autosubmit ${autosubmit}`).to.equal(autosubmit ? 1 : 0);
+        remove();
+      }
+    });
+  });
+
+  describe('texts from the template', () => {
+    it('reads #totp-kit-strings and lets them win', async () => {
+      const script = document.createElement('script');
+      script.type = 'application/json';
+      script.id = 'totp-kit-strings';
+      script.textContent = JSON.stringify({ qrCode: { link: 'Open the app' }, authenticatorInfo: { copy: 'Copier' }, codeInput: { hint: 'Code à 6 chiffres' } });
+      document.head.append(script);
+      try {
+        const api = await b2cPage('totp-enroll');
+        const stop = startBridge(document);
+        await settle(api);
+        stop();
+        expect(qrIn(api)!.strings.link).to.equal('Open the app');
+        expect(api.querySelector<TotpAuthenticatorInfoElement>('totp-authenticator-info')!.strings.copy).to.equal('Copier');
+      } finally {
+        script.remove();
+      }
+    });
+
+    it('warns about invalid JSON and carries on', async () => {
+      const script = Object.assign(document.createElement('script'), { type: 'application/json', id: 'totp-kit-strings', textContent: '{oops' });
+      document.head.append(script);
+      const { warn } = console;
+      const warnings: string[] = [];
+      console.warn = (message: string) => warnings.push(message);
+      try {
+        const api = await b2cPage('totp-enroll');
+        const stop = startBridge(document);
+        await settle(api);
+        stop();
+        expect(qrIn(api) !== null).to.equal(true);
+        expect(warnings.join()).to.include('#totp-kit-strings is not valid JSON');
+      } finally {
+        console.warn = warn;
+        script.remove();
+      }
+    });
+  });
+
+  describe('failures', () => {
+    it("undoes a mount that throws and leaves B2C's control as it was", async () => {
+      const api = await b2cPage('totp-enroll');
+      const { append } = Element.prototype;
+      Element.prototype.append = function (this: Element, ...nodes: (Node | string)[]) {
+        if (nodes.some((node) => node instanceof Element && node.localName === 'totp-qr-code')) {
+          append.apply(this, nodes);
+          throw new TypeError('simulated failure');
+        }
+        return append.apply(this, nodes);
+      };
+      const { warn } = console;
+      const warnings: string[] = [];
+      console.warn = (message: string) => warnings.push(message);
+      try {
+        const stop = startBridge(document);
+        await settle(api);
+        stop();
+      } finally {
+        Element.prototype.append = append;
+        console.warn = warn;
+      }
+      expect(api.querySelector('totp-qr-code') === null).to.equal(true);
+      expect(api.querySelector('.qrCodeControlContent')!.hasAttribute('data-totp-kit')).to.equal(false);
+      expect(visible(api.querySelector('#totpQrCodeControl-img'))).to.equal(true);
+      expect(visible(api.querySelector('.qrCodeControlContent a[href^="otpauth:"]'))).to.equal(true);
+      expect(warnings).to.deep.equal(["b2c-totp-kit: left a B2C control as B2C rendered it (TypeError)"]);
+      // The other controls were upgraded all the same.
+      expect(api.querySelector('totp-authenticator-info') !== null).to.equal(true);
+    });
+  });
+
   describe('lifecycle', () => {
     it('upgrades content that B2C injects after the bridge started', async () => {
       const api = document.createElement('div');
@@ -90,7 +309,7 @@ describe('B2C bridge', () => {
       document.body.append(api);
       const stop = startBridge(document);
       try {
-        expect(qrIn(api)).to.equal(null);
+        expect(qrIn(api) === null).to.equal(true);
         await renderPage(api, 'totp-enroll', ENROLL_VALUES);
         await settle(api);
         expect(qrIn(api)!.value).to.equal(ENROLL_URI);
@@ -134,7 +353,7 @@ describe('B2C bridge', () => {
       globals.CONTENT = Object.freeze({ button_continue: 'Continue' });
       try {
         const { api } = await bridgedPage('totp-enroll');
-        expect(qrIn(api)).to.not.equal(null);
+        expect(qrIn(api) !== null).to.equal(true);
         expect(globals.SETTINGS).to.deep.equal({ api: 'SelfAsserted', locale: { lang: 'en' } });
         expect(globals.CONTENT).to.deep.equal({ button_continue: 'Continue' });
       } finally {
@@ -169,7 +388,7 @@ describe('B2C bridge', () => {
         window.fetch = fetch;
         XMLHttpRequest.prototype.open = open;
       }
-      expect(qrIn(api)).to.not.equal(null);
+      expect(qrIn(api) !== null).to.equal(true);
       expect(bound).to.deep.equal([]);
       expect(requests).to.deep.equal([]);
     });

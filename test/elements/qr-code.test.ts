@@ -42,7 +42,7 @@ describe('<totp-qr-code>', () => {
 
     it('shows the error state when it has no value', async () => {
       const element = await fixture<TotpQrCodeElement>(html`<totp-qr-code></totp-qr-code>`);
-      expect(svgOf(element)).to.equal(null);
+      expect(svgOf(element) === null).to.equal(true);
       expect(errorOf(element)!.textContent).to.equal('There is no setup code to show.');
     });
   });
@@ -79,8 +79,8 @@ describe('<totp-qr-code>', () => {
       expect(linkOf(element)!.getAttribute('href')).to.equal(next);
       element.value = 'javascript:alert(1)';
       await element.updateComplete;
-      expect(linkOf(element)).to.equal(null);
-      expect(svgOf(element)).to.equal(null);
+      expect(linkOf(element) === null).to.equal(true);
+      expect(svgOf(element) === null).to.equal(true);
     });
   });
 
@@ -92,7 +92,7 @@ describe('<totp-qr-code>', () => {
           element.errorCorrection = level;
           await element.updateComplete;
           const decoded = await decodeSvg(svgOf(element)!, 640);
-          expect(decoded, `level ${level}`).to.not.equal(null);
+          expect(decoded !== null, `level ${level}`).to.equal(true);
           expect(decoded!.text, `level ${level}`).to.equal(entry.uri);
           // byte for byte: non-ASCII text goes into the code as UTF-8
           expect(Array.from(decoded!.bytes), `level ${level}`).to.deep.equal(Array.from(utf8(entry.uri)));
@@ -160,7 +160,7 @@ describe('<totp-qr-code>', () => {
     const android = 'Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36';
 
     it('is hidden on a desktop', async () => {
-      expect(linkOf(await qrCode(B2C_URI))).to.equal(null);
+      expect(linkOf(await qrCode(B2C_URI)) === null).to.equal(true);
     });
 
     it('is shown on a phone, pointing at the otpauth URI', async () => {
@@ -172,15 +172,15 @@ describe('<totp-qr-code>', () => {
     });
 
     it('is forced on or off by deep-link', async () => {
-      expect(linkOf(await qrCode(B2C_URI, { 'deep-link': 'always' }))).to.not.equal(null);
-      expect(linkOf(await withUserAgent(iphone, () => qrCode(B2C_URI, { 'deep-link': 'never' })))).to.equal(null);
+      expect(linkOf(await qrCode(B2C_URI, { 'deep-link': 'always' })) !== null).to.equal(true);
+      expect(linkOf(await withUserAgent(iphone, () => qrCode(B2C_URI, { 'deep-link': 'never' }))) === null).to.equal(true);
     });
 
     it('never links anything but otpauth:', async () => {
       for (const value of ['https://example.com/', 'javascript:alert(1)', ' java\tscript:alert(1)', 'data:text/html,x', 'hello']) {
         const element = await qrCode(value, { 'deep-link': 'always' });
-        expect(linkOf(element), value).to.equal(null);
-        expect(element.shadowRoot!.querySelector('[href]'), value).to.equal(null);
+        expect(linkOf(element) === null, value).to.equal(true);
+        expect(element.shadowRoot!.querySelector('[href]') === null, value).to.equal(true);
       }
     });
   });
@@ -206,7 +206,7 @@ describe('<totp-qr-code>', () => {
         (element as unknown as { value: unknown }).value = value;
         await fixture(element);
         expect((await event).reason).to.equal(reason);
-        expect(svgOf(element)).to.equal(null);
+        expect(svgOf(element) === null).to.equal(true);
         expect(errorOf(element)!.textContent).to.equal(message);
         expect(errorOf(element)!.getAttribute('role')).to.equal('alert');
       });
@@ -231,7 +231,7 @@ describe('<totp-qr-code>', () => {
     it('renders HTML in the label as text in the accessible name', async () => {
       const element = await qrCode('otpauth://totp/%3Cimg%20src%3Dx%3E:%3Cb%3Ebob?secret=JBSWY3DPEHPK3PXP');
       expect(svgOf(element)!.getAttribute('aria-label')).to.equal('QR code to add <img src=x> (<b>bob) to your authenticator app');
-      expect(element.shadowRoot!.querySelector('img, b')).to.equal(null);
+      expect(element.shadowRoot!.querySelector('img, b') === null).to.equal(true);
     });
   });
 
@@ -261,7 +261,7 @@ describe('<totp-qr-code>', () => {
           expect(attribute.value, `${node.localName}[${attribute.name}]`).to.not.include('otpauth');
         }
       }
-      expect(element.shadowRoot!.querySelector('[title], title')).to.equal(null);
+      expect(element.shadowRoot!.querySelector('[title], title') === null).to.equal(true);
     });
 
     it('passes axe with the code, the link and the error state', async () => {

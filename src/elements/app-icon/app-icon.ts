@@ -121,6 +121,8 @@ export class TotpAppIconElement extends LitElement {
     const [name, appStore, googlePlay, symbol] = APPS[any || this.app === 'google' ? this.app : 'microsoft'];
     const platform = ['ios', 'android', 'desktop'].includes(this.platform) ? this.platform : detectPlatform(readPlatformHints());
     const app = (typeof this.appName === 'string' && this.appName.trim()) || name || text.anyName;
+    // A page may blank the note (the B2C bridge does where B2C's own title says it).
+    const note = any ? text.anyApp : text.otherApps;
     const link = (href: string | undefined, label: string, part: string) =>
       href
         ? html`<a part="link ${part}" href=${href} target="_blank" rel="noopener noreferrer"
@@ -133,7 +135,7 @@ export class TotpAppIconElement extends LitElement {
       <div>
         ${platform === 'android' ? nothing : link(this.appStore ?? appStore, text.appStore, 'app-store')}
         ${platform === 'ios' ? nothing : link(this.googlePlay ?? googlePlay, text.googlePlay, 'google-play')}
-        ${any || platform === 'desktop' ? html`<p part="note">${any ? text.anyApp : text.otherApps}</p>` : nothing}
+        ${note && (any || platform === 'desktop') ? html`<p part="note">${note}</p>` : nothing}
       </div>
     </div>`;
   }
