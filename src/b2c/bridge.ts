@@ -38,8 +38,10 @@ export interface BridgeOptions {
 }
 
 // Hides only what the kit replaces, and only where the kit's element is in place.
+// B2C's page-level server error shows on the code input instead: once, not twice.
 // A sheet of its own, not Lit's `css`: the bridge must not pull Lit into the entry.
 const HIDE_REPLACED = `
+form:has(input[data-totp-kit]) > #claimVerificationServerError,
 [data-totp-kit] > [id$='-picture'],
 [data-totp-kit] > a[href^='otpauth:' i],
 .attrEntry[data-totp-kit] > :not(totp-authenticator-info),

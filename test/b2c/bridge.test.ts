@@ -206,6 +206,9 @@ describe('B2C bridge', () => {
       await settle(api);
       expect(codeInput.error).to.equal('Wrong code entered, please try again.');
       expect(input.getAttribute('aria-invalid')).to.equal('true');
+      // Shown once, on the input: B2C's page-level copy is hidden (and so not announced twice).
+      expect(visible(api.querySelector('#claimVerificationServerError'))).to.equal(false);
+      expect(visible(api.querySelector('.totp-code-input-error'))).to.equal(true);
       // The user types: the element clears the error, and B2C's unchanged message does not bring it back.
       input.focus();
       await sendKeys({ type: '1' });

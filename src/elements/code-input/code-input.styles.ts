@@ -59,6 +59,10 @@ export const styles = css`
       repeating-linear-gradient(90deg, var(--totp-code-input-slot-background, #8882) 0 var(--w), #0000 0 var(--s))
         calc(0.5ch - var(--w) / 2) 0 / calc(var(--totp-n) * var(--s)) 100% no-repeat content-box border-box;
   }
+  /* The boxes say what to enter; a placeholder would be spread across them. */
+  input[data-totp-code='boxes']::placeholder {
+    color: transparent;
+  }
   input[data-totp-code='boxes']:focus-visible {
     outline: 2px solid;
     outline-offset: 2px;
