@@ -49,7 +49,11 @@ function badge(text: string): string {
 function qrImage(uri: string): string {
   const code = qrcode(0, 'M');
   code.addData(uri);
-  code.make();
+  try {
+    code.make();
+  } catch {
+    return ''; // too long for any QR code: B2C's server has no image either (it throws a string)
+  }
   return code.createDataURL(4, 16);
 }
 
