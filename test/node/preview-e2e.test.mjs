@@ -4,12 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'vite';
-import puppeteer from 'puppeteer-core';
-
-const root = new URL('../..', import.meta.url).pathname;
-const jsQrSource = readFileSync(new URL('../../node_modules/jsqr/dist/jsQR.js', import.meta.url), 'utf8');
+import { launchChromium, root, scanQr } from './browser.mjs';
 
 /** RFC 6238, written again here so that the test does not trust the mock's own implementation. */
 function totpCode(base32, unixSeconds) {
@@ -32,11 +28,7 @@ before(async () => {
   server = await createServer({ root, logLevel: 'error', server: { port: 0, open: false } });
   await server.listen();
   origin = `http://localhost:${server.httpServer.address().port}`;
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -59,30 +51,6 @@ async function signIn(page, email) {
   await page.type('#signInName', email);
   await page.type('#password', 'correct horse battery staple');
   await Promise.all([page.waitForNavigation(), page.click('#next')]);
-}
-
-/** Screenshots the painted QR code, decodes it with jsQR and returns the text. */
-async function scanQr(page) {
-  const svg = await page.waitForFunction(() => document.querySelector('totp-qr-code')?.shadowRoot?.querySelector('svg'));
-  const box = await svg.boundingBox();
-  const png = await page.screenshot({ clip: box, encoding: 'base64' });
-  return page.evaluate(
-    async (source, data, width, height) => {
-      // Runs jsQR in the page: decoding needs a canvas, and this page has one.
-      const jsQR = new Function(`${source}; return jsQR;`)();
-      const image = new Image();
-      image.src = `data:image/png;base64,${data}`;
-      await image.decode();
-      const canvas = Object.assign(document.createElement('canvas'), { width, height });
-      const context = canvas.getContext('2d');
-      context.drawImage(image, 0, 0, width, height);
-      return jsQR(context.getImageData(0, 0, width, height).data, width, height)?.data ?? null;
-    },
-    jsQrSource,
-    png,
-    Math.round(box.width),
-    Math.round(box.height),
-  );
 }
 
 async function enterCode(page, code) {

@@ -1,0 +1,85 @@
+// Shared by the Node suites that drive Debian's Chromium: launching it, serving files,
+// and decoding a QR code from a screenshot of what the page painted.
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+export const root = new URL('../..', import.meta.url).pathname;
+const jsQrSource = readFileSync(`${root}node_modules/jsqr/dist/jsQR.js`, 'utf8');
+const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.svg': 'image/svg+xml', '.json': 'application/json' };
+
+const escapeHtml = (value) => String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * B2C's #api markup for a fixture page (src/preview/fixtures/<page>.html), filled
+ * Node-side: `values` by placeholder name, escaped as B2C escapes claims;
+ * other placeholders show their own name.
+ */
+export function b2cMarkup(page, values = {}) {
+  return readFileSync(`${root}src/preview/fixtures/${page}.html`, 'utf8')
+    .replace(/<!--[\s\S]*?-->/, '')
+    .replace(/\{\{(\w+)\}\}/g, (_, name) => escapeHtml(values[name] ?? name));
+}
+
+/** Debian's Chromium, headless, with the flags this closed network and root need. Nothing downloads a browser. */
+export function launchChromium() {
+  return puppeteer.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/**
+ * An HTTP server on a free local port. `route(path, url)` returns
+ * `{ body, type?, headers? }`, or a file path to send, or undefined for a 404.
+ */
+export async function serve(route) {
+  const server = createServer((request, response) => {
+    const url = new URL(request.url, 'http://localhost');
+    let reply = route(url.pathname, url);
+    if (typeof reply === 'string') {
+      try {
+        reply = { body: readFileSync(reply), type: TYPES[extname(reply)] };
+      } catch {
+        reply = undefined;
+      }
+    }
+    if (!reply) return response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': reply.type ?? TYPES[extname(url.pathname)] ?? 'text/html', ...reply.headers }).end(reply.body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+/**
+ * Screenshots the painted QR code of the first <totp-qr-code> and decodes it with jsQR.
+ * Decoding happens in a blank page of its own: the page under test may have a CSP
+ * that forbids the decoder, and must not be touched by it either.
+ */
+export async function scanQr(page) {
+  const svg = await page.waitForFunction(() => document.querySelector('totp-qr-code')?.shadowRoot?.querySelector('svg'));
+  const box = await svg.boundingBox();
+  const png = await page.screenshot({ clip: box, encoding: 'base64' });
+  const blank = await page.browser().newPage();
+  try {
+    await blank.setContent(`<img id="shot" src="data:image/png;base64,${png}">`);
+    return await blank.evaluate(
+      async (source, width, height) => {
+        const jsQR = new Function(`${source}; return jsQR;`)();
+        const image = document.getElementById('shot');
+        await image.decode();
+        const canvas = Object.assign(document.createElement('canvas'), { width, height });
+        const context = canvas.getContext('2d');
+        context.drawImage(image, 0, 0, width, height);
+        return jsQR(context.getImageData(0, 0, width, height).data, width, height)?.data ?? null;
+      },
+      jsQrSource,
+      Math.round(box.width),
+      Math.round(box.height),
+    );
+  } finally {
+    await blank.close();
+  }
+}
