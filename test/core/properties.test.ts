@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { parseOtpauthUri } from '../../src/core/otpauth.js';
 import { displaySecret } from '../../src/core/secret.js';
 import { cleanLabel } from '../../src/core/text.js';
+import { normaliseCode } from '../../src/core/code.js';
 import '../../src/elements/qr-code/qr-code.js';
 
 // Everything a claim could hold: any graphemes, raw UTF-16 (lone surrogates), and hostile shapes.
@@ -78,6 +79,25 @@ describe('properties', () => {
         expect(displaySecret(shown.text).text).to.equal(shown.text);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('normaliseCode is idempotent and yields ASCII digits only, keeping every ASCII digit in order', () => {
+    const codeLike = fc.oneof(
+      anyText,
+      fc.string({ unit: fc.constantFrom(...'0123456789 -\u2013\u00a0１２３٠١٢۳۴abc\n') }),
+    );
+    fc.assert(
+      fc.property(codeLike, (raw) => {
+        const { digits } = normaliseCode(raw);
+        expect(digits).to.match(/^[0-9]*$/);
+        expect(normaliseCode(digits)).to.deep.equal({ digits, rejected: false });
+        // The ASCII digits typed are never lost or reordered: they are a subsequence of the result.
+        let at = 0;
+        for (const digit of raw.replace(/[^0-9]/g, '')) at = digits.indexOf(digit, at) + 1 || Infinity;
+        expect(at).to.not.equal(Infinity);
+      }),
+      { numRuns: 3000 },
     );
   });
 
