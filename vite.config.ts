@@ -5,11 +5,11 @@
  * - `vite build --mode cdn`: the self-contained ES module bundle, dist/cdn.
  * - `vite` (dev): the preview.
  */
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { build, defineConfig, type Plugin, type Rolldown, type UserConfig } from 'vite';
 import { basename } from 'node:path';
 
 const TEMPLATES = ['totp', 'selfasserted', 'unified', 'error'];
-/** The template script's chunk name; the file is assets/b2c-totp-kit-[hash].js. */
+/** The template script's entry name; the file is assets/b2c-totp-kit-[hash].js. */
 const TEMPLATE_SCRIPT = 'b2c-totp-kit';
 
 // Every byte reaches a sign-in page: minify fully and drop annotation comments.
@@ -74,25 +74,67 @@ function templateBaseUrl(): string {
 }
 
 /**
+ * Builds the template's script: the bridge as the entry, and the enrollment and
+ * verification elements as ES modules it import()s when B2C shows that page, so
+ * the verification page of every sign-in never downloads the QR encoder.
+ * A library build of its own (Vite's app build would add its preload helper),
+ * run from inside the templates build; the entry is wrapped in a function so
+ * that it runs as a classic script and none of its minified names can clobber
+ * B2C's globals (jQuery's `$`, say).
+ */
+async function buildTemplateScript(): Promise<Rolldown.OutputChunk[]> {
+  const wrapEntry: Plugin = {
+    name: 'b2c-totp-kit:classic-entry',
+    renderChunk(code, chunk) {
+      if (!chunk.isEntry) return null;
+      // A classic script may import() modules, but may not import or export statically.
+      if (chunk.imports.length > 0 || chunk.exports.length > 0) {
+        this.error(`${TEMPLATE_SCRIPT} must have no static imports or exports to run as a classic script`);
+      }
+      return `(()=>{${code}})();`;
+    },
+  };
+  const output = (await build({
+    configFile: false,
+    logLevel: 'warn',
+    plugins: [trimQrcodeGenerator(), wrapEntry],
+    build: {
+      target: 'es2022',
+      write: false,
+      lib: { entry: { [TEMPLATE_SCRIPT]: 'src/b2c/index.ts' }, formats: ['es'] },
+      rolldownOptions: {
+        output: {
+          ...minified,
+          entryFileNames: 'assets/[name]-[hash].js',
+          chunkFileNames: 'assets/[name]-[hash].js',
+          // What both pages share (Lit, the element registration, text helpers) in one chunk with a plain name.
+          advancedChunks: { groups: [{ name: 'shared', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|define\.ts$|core[\\/]text\.ts$/ }] },
+        },
+      },
+    },
+  })) as Rolldown.RolldownOutput[];
+  return output[0].output.filter((file): file is Rolldown.OutputChunk => file.type === 'chunk');
+}
+
+/**
  * Adds the kit's script to each template's <head>: a classic `<script defer>`
  * in a build (B2C may not keep `type="module"`), the module source in dev.
- * The build's script is one file, wrapped in a function so that none of its
- * minified names can clobber B2C's globals (jQuery's `$`, say).
  */
 function templateScript(): Plugin {
   let base = '/';
+  let entry = '';
   return {
     name: 'b2c-totp-kit:template-script',
     enforce: 'post',
     configResolved(config) {
       base = config.base;
     },
-    renderChunk(code, chunk) {
-      if (chunk.name !== TEMPLATE_SCRIPT) return null;
-      if (chunk.imports.length > 0 || chunk.exports.length > 0) {
-        this.error(`${TEMPLATE_SCRIPT} must build to one self-contained file to run as a classic script`);
+    async buildStart() {
+      if (this.meta.watchMode || base === '/') return;
+      for (const chunk of await buildTemplateScript()) {
+        this.emitFile({ type: 'asset', fileName: chunk.fileName, source: chunk.code });
+        if (chunk.isEntry) entry = chunk.fileName;
       }
-      return `(()=>{${code}})();`;
     },
     transformIndexHtml: {
       order: 'post',
@@ -100,10 +142,7 @@ function templateScript(): Plugin {
         if (!context.path.startsWith('/page-templates/')) return undefined;
         // A stylesheet needs no CORS: without `crossorigin` it loads even where the host sends no CORS headers.
         html = html.replace(/(<link rel="stylesheet") crossorigin/g, '$1');
-        if (context.bundle) {
-          const chunk = Object.values(context.bundle).find((output) => output.type === 'chunk' && output.name === TEMPLATE_SCRIPT);
-          return { html, tags: [{ tag: 'script', attrs: { defer: true, src: `${base}${chunk?.fileName}` }, injectTo: 'head' }] };
-        }
+        if (context.bundle) return { html, tags: [{ tag: 'script', attrs: { defer: true, src: `${base}${entry}` }, injectTo: 'head' }] };
         // The preview: the mock plays B2C's scripts, then the kit comes unless `kit=off`.
         const kitOff = new URL(context.originalUrl ?? context.path, 'http://preview').searchParams.get('kit') === 'off';
         const script = (src: string) => ({ tag: 'script', attrs: { type: 'module', src }, injectTo: 'head' as const });
@@ -122,18 +161,15 @@ function templateScript(): Plugin {
 function templatesBuild(): UserConfig {
   return {
     base: templateBaseUrl(),
-    plugins: [templateScript(), trimQrcodeGenerator()],
+    plugins: [templateScript()],
     build: {
       target: 'es2022',
       outDir: 'dist/templates',
       emptyOutDir: true,
       assetsInlineLimit: 0, // the logo stays a file B2C's page fetches, cached across pages
       rolldownOptions: {
-        input: {
-          ...Object.fromEntries(TEMPLATES.map((name) => [name, `page-templates/${name}.html`])),
-          [TEMPLATE_SCRIPT]: 'src/b2c/index.ts',
-        },
-        output: { ...minified, entryFileNames: 'assets/[name]-[hash].js', assetFileNames: 'assets/[name]-[hash][extname]' },
+        input: Object.fromEntries(TEMPLATES.map((name) => [name, `page-templates/${name}.html`])),
+        output: { assetFileNames: 'assets/[name]-[hash][extname]' },
       },
     },
   };

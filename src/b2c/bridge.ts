@@ -30,11 +30,20 @@ export interface PageStrings {
   codeInput?: Partial<CodeInputStrings>;
 }
 
+/** The kit's elements the bridge mounts. */
+export type KitTag = 'totp-qr-code' | 'totp-authenticator-info' | 'totp-app-icon' | 'totp-code-input';
+
 export interface BridgeOptions {
   /** Submit B2C's form when the last digit arrives (off by default: B2C does not, see security.md §2.3). */
   readonly autosubmit?: boolean;
   /** Texts that win over B2C's and the kit's defaults. */
   readonly strings?: PageStrings;
+  /**
+   * Defines an element the page needs and is not yet defined: the template's
+   * script loads the enrollment or the verification elements only when B2C
+   * shows that page. Without it, the elements must already be defined.
+   */
+  readonly load?: (tag: KitTag) => Promise<unknown>;
 }
 
 // Hides only what the kit replaces, and only where the kit's element is in place.
@@ -90,18 +99,37 @@ export function readOptions(doc: Document): BridgeOptions {
 
 function upgradePage(api: HTMLElement, options: BridgeOptions): void {
   const context: Context = { english: isEnglish(api.ownerDocument), uri: readUri(api), strings: options.strings ?? {} };
-  for (const container of api.querySelectorAll<HTMLElement>(B2C.QR_CONTROL.container)) {
-    upgradeOnce(container, () => mountQrCode(container, context));
-  }
-  for (const container of api.querySelectorAll<HTMLElement>(B2C.INFO_CONTROL.container)) {
-    upgradeOnce(container, () => mountAuthenticatorInfo(container, context));
-  }
-  for (const container of api.querySelectorAll<HTMLElement>(B2C.APP_ICON_CONTROL.container)) {
-    upgradeOnce(container, () => mountAppIcon(container, context));
-  }
+  const upgrade = (tag: KitTag, nodes: Iterable<HTMLElement>, prepare: (node: HTMLElement) => Mount) => {
+    for (const node of nodes) {
+      // B2C's node stays as it is until the element is defined (or forever, if it cannot be).
+      if (whenDefined(tag, api, options)) upgradeOnce(node, () => prepare(node));
+    }
+  };
+  upgrade('totp-qr-code', api.querySelectorAll<HTMLElement>(B2C.QR_CONTROL.container), (node) => mountQrCode(node, context));
+  upgrade('totp-authenticator-info', api.querySelectorAll<HTMLElement>(B2C.INFO_CONTROL.container), (node) => mountAuthenticatorInfo(node, context));
+  upgrade('totp-app-icon', api.querySelectorAll<HTMLElement>(B2C.APP_ICON_CONTROL.container), (node) => mountAppIcon(node, context));
   const input = findCodeInput(api);
-  if (input) upgradeOnce(input, () => mountCodeInput(input, options, context));
+  upgrade('totp-code-input', input ? [input] : [], (node) => mountCodeInput(node as HTMLInputElement, options, context));
   syncServerError(api);
+}
+
+const loading = new Map<KitTag, Promise<unknown>>();
+
+/**
+ * Whether `tag` is defined; if not, has `options.load` define it and upgrades
+ * the page again once it is. A load that fails leaves B2C's controls alone.
+ */
+function whenDefined(tag: KitTag, api: HTMLElement, options: BridgeOptions): boolean {
+  if (customElements.get(tag)) return true;
+  if (!options.load || loading.has(tag)) return false;
+  loading.set(
+    tag,
+    options.load(tag).then(
+      () => upgradePage(api, options),
+      (error: unknown) => console.warn(`b2c-totp-kit: could not load <${tag}> (${(error as Error)?.name ?? 'error'}); B2C's control stays`),
+    ),
+  );
+  return false;
 }
 
 interface Context {

@@ -70,6 +70,18 @@ test("the template's classic script upgrades B2C's enrollment page", async () =>
   await page.close();
 });
 
+test("the verification page loads the code input and never the QR encoder", async () => {
+  const page = await browser.newPage();
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname.replace(/-[\w-]{8}\.js$/, '.js')));
+  await page.goto(`${origin}/templates/totp.html`);
+  await page.evaluate((markup) => (document.getElementById('api').innerHTML = markup), b2cMarkup('totp-verify', { codeId: 'otpCode', codePattern: '^[0-9]{6}$' }));
+  await page.waitForFunction(() => document.querySelector('totp-code-input')?.input?.getAttribute('autocomplete') === 'one-time-code');
+  const scripts = requested.filter((path) => path.endsWith('.js')).sort();
+  assert.deepEqual(scripts, ['/templates/assets/b2c-totp-kit.js', '/templates/assets/shared.js', '/templates/assets/verification.js']);
+  await page.close();
+});
+
 test('the built template set holds hashed assets only', () => {
   const assets = readdirSync(join(dir, 'templates/assets'));
   assert.ok(assets.length >= 3);

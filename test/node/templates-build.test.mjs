@@ -32,11 +32,16 @@ test('the build emits the four templates with absolute, hashed asset URLs', () =
   assert.match(readFileSync(join(outDir, 'assets', css), 'utf8'), new RegExp(`url\\(${BASE}assets/logo-[\\w-]{8}\\.svg\\)`));
 });
 
-test('the template script is one classic script that defines no globals', () => {
+test('the template script is a classic script that defines no globals and loads its page\'s elements', () => {
   const script = readdirSync(join(outDir, 'assets')).find((name) => name.startsWith('b2c-totp-kit-'));
   const code = readFileSync(join(outDir, 'assets', script), 'utf8');
   assert.ok(code.startsWith('(()=>{'), 'wrapped in a function');
-  assert.doesNotMatch(code, /\bimport\s*[({*"']|\bexport\s*[{*]/, 'no module syntax');
+  assert.doesNotMatch(code, /(^|[;})])\s*import\s*[\w{*"'`]|\bexport\s*[{*\w]/, 'no static import or export');
+  const chunks = [...code.matchAll(/import\(`\.\/([\w-]+\.js)`\)/g)].map((match) => match[1]).sort();
+  assert.deepEqual(chunks.map((name) => name.replace(/-[\w-]{8}\.js$/, '')), ['enrollment', 'verification']);
+  // The verification page, seen at every sign-in, never loads the QR encoder.
+  const verification = readFileSync(join(outDir, 'assets', chunks[1]), 'utf8');
+  assert.doesNotMatch(verification, /code length overflow|getRSBlocks|totp-qr-code/);
 });
 
 test('the built set passes the template check', () => {
