@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'vite';
 import { launchChromium, root, scanQr } from './browser.mjs';
 
@@ -139,4 +140,27 @@ test('turning authenticator MFA on is refused when enrolled; turning it off asks
   await signIn(page, email);
   assert.match(page.url(), /step=enroll/);
   await page.close();
+});
+
+test('editing a template or a style reloads the preview', async () => {
+  // Scratch copies beside the real template, so the test never edits files people work on.
+  const name = `hmr-check-${process.pid}`;
+  const html = `${root}page-templates/${name}.html`;
+  const css = `${root}page-templates/${name}.css`;
+  writeFileSync(css, '.brand { outline: 3px solid rgb(1, 2, 3); }\n');
+  writeFileSync(html, readFileSync(`${root}page-templates/totp.html`, 'utf8').replace('./brand.css', `./${name}.css`));
+  const page = await openPage(`/page-templates/${name}.html?state=enroll`);
+  try {
+    const outline = () => page.$eval('.brand', (brand) => getComputedStyle(brand).outlineColor);
+    await page.waitForFunction(() => document.querySelector('.brand'));
+    assert.equal(await outline(), 'rgb(1, 2, 3)');
+    writeFileSync(css, '.brand { outline: 3px solid rgb(4, 5, 6); }\n');
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('.brand')).outlineColor === 'rgb(4, 5, 6)', { timeout: 10000 });
+    writeFileSync(html, readFileSync(html, 'utf8').replace('<title>', '<title>Edited '));
+    await page.waitForFunction(() => document.title.startsWith('Edited '), { timeout: 10000 });
+  } finally {
+    await page.close();
+    rmSync(html, { force: true });
+    rmSync(css, { force: true });
+  }
 });
