@@ -187,7 +187,7 @@ export class TotpCodeInputElement extends LitElement {
     this.#submitted = '';
     // Keep focus on the input, without taking it from elsewhere on the page.
     const active = this.#root.activeElement;
-    if (!active || active == input || active == document.body || input.form?.contains(active)) {
+    if (!active || active === input || active === document.body || input.form?.contains(active)) {
       input.focus();
       input.select();
     }
@@ -201,7 +201,7 @@ export class TotpCodeInputElement extends LitElement {
     const input = this.htmlFor
       ? (this.getRootNode() as Document).getElementById(this.htmlFor)
       : (this.#input ?? this.querySelector('input'));
-    if (input instanceof HTMLInputElement && (input != this.#input || !this.#root)) this.attach(input);
+    if (input instanceof HTMLInputElement && (input !== this.#input || !this.#root)) this.attach(input);
   }
 
   #bind(): void {
@@ -216,7 +216,7 @@ export class TotpCodeInputElement extends LitElement {
       const [name, value] = pair.split('=');
       if (!input.hasAttribute(name)) input.setAttribute(name, value);
     }
-    if (input.type == 'number') input.type = 'text';
+    if (input.type === 'number') input.type = 'text';
     // maxlength would cut "123 456" to "123 45" before the spaces are removed.
     input.removeAttribute('maxlength');
     this.#describe(true);
@@ -248,30 +248,30 @@ export class TotpCodeInputElement extends LitElement {
     const { key, isComposing } = event as KeyboardEvent;
     switch (type) {
       case 'beforeinput':
-        if (target == input) this.#before = [input.selectionStart!, input.selectionEnd!];
+        if (target === input) this.#before = [input.selectionStart!, input.selectionEnd!];
         return;
       case 'input':
       case 'compositionend':
         // An IME (and Android keyboards) compose in place: wait for the end.
-        if (target == input && !isComposing) this.#sync(true);
+        if (target === input && !isComposing) this.#sync(true);
         return;
       case 'reset':
         // The form restores the input's default value after this event.
-        if (target == input.form) setTimeout(() => event.defaultPrevented || this.#reset());
+        if (target === input.form) setTimeout(() => event.defaultPrevented || this.#reset());
         return;
     }
     const guarded =
-      type == 'submit'
-        ? target == input.form
-        : type == 'click'
+      type === 'submit'
+        ? target === input.form
+        : type === 'click'
           ? this.submitButton && (this.#root as Document).getElementById(this.submitButton)?.contains(target as Node)
-          : target == input && key == 'Enter' && !isComposing;
+          : target === input && key === 'Enter' && !isComposing;
     if (!guarded) return;
-    if (this.#value && this.#value == this.#submitted) {
+    if (this.#value && this.#value === this.#submitted) {
       // Enter racing autosubmit, or a second click: this code was already sent.
       event.preventDefault();
       event.stopImmediatePropagation();
-    } else if (type == 'submit') this.#submitted = this.#value;
+    } else if (type === 'submit') this.#submitted = this.#value;
   };
 
   /**
@@ -292,7 +292,7 @@ export class TotpCodeInputElement extends LitElement {
       const [start, end] = this.#before ?? [digits.length, digits.length];
       input.value = digits;
       input.setSelectionRange(start, end);
-    } else if (user && digits != raw) {
+    } else if (user && digits !== raw) {
       // The caret stays after the same digit it followed.
       const caret = normaliseCode(raw.slice(0, input.selectionStart!)).digits.length;
       input.value = digits;
@@ -302,9 +302,9 @@ export class TotpCodeInputElement extends LitElement {
     if (note) {
       // A repeated message changes by a space, so screen readers say it again.
       const message = format(text[note], { length });
-      this.message = message == this.message ? `${message}\xa0` : message;
-    } else if (digits != this.#value) this.message = '';
-    if (digits != this.#value) {
+      this.message = message === this.message ? `${message}\xa0` : message;
+    } else if (digits !== this.#value) this.message = '';
+    if (digits !== this.#value) {
       this.#value = digits;
       this.#submitted = '';
       if (user && this.error) {
@@ -313,10 +313,10 @@ export class TotpCodeInputElement extends LitElement {
       }
     }
     if (this.error) input.setAttribute('aria-invalid', 'true');
-    input.dataset.totpCode = this.appearance == 'spaced' ? 'spaced' : 'boxes';
+    input.dataset.totpCode = this.appearance === 'spaced' ? 'spaced' : 'boxes';
     input.style.setProperty('--totp-n', `${length}`);
     const count = digits.length;
-    const complete = count == length;
+    const complete = count === length;
     input.setCustomValidity(complete ? '' : format(count ? text.wrongLength : text.empty, { length, count }));
     try {
       this.#internals.states[complete ? 'add' : 'delete']('complete');
@@ -324,7 +324,7 @@ export class TotpCodeInputElement extends LitElement {
       // No CustomStateSet, or one that wants `--complete` (Chromium before 125).
     }
     if (!complete) this.#completed = '';
-    else if (digits != this.#completed) {
+    else if (digits !== this.#completed) {
       this.#completed = digits;
       if (user && this.dispatchEvent(new TotpCompleteEvent(digits)) && this.autosubmit) this.#submit(digits);
     }
