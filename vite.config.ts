@@ -1,12 +1,16 @@
 /**
- * Three builds and the designer preview:
+ * Four builds and the designer preview:
  * - `vite build`: the page templates for B2C content definitions, in
  *   dist/templates, every URL absolute under TEMPLATE_BASE_URL, assets hashed.
- * - `vite build --mode cdn`: the self-contained ES module bundle, dist/cdn.
+ * - `vite build --mode cdn`: the self-contained ES module bundle, dist/cdn,
+ *   with the licences of what it bundles beside it.
+ * - `vite build --mode lib`: the npm library, dist/lib (see `npm run build:lib`
+ *   for its declarations and custom-elements.json).
  * - `vite` (dev): the preview.
  */
 import { build, defineConfig, type Plugin, type Rolldown, type UserConfig } from 'vite';
-import { basename } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 const TEMPLATES = ['totp', 'selfasserted', 'unified', 'error'];
 /** The template script's entry name; the file is assets/b2c-totp-kit-[hash].js. */
@@ -175,14 +179,100 @@ function templatesBuild(): UserConfig {
   };
 }
 
+/**
+ * Writes THIRD-PARTY-LICENSES.txt beside a bundle: the licence of every package
+ * bundled into it (Lit's BSD-3-Clause, qrcode-generator's MIT), found from the
+ * modules in the output, since minifying drops their comments. A package without
+ * a LICENSE file (qrcode-generator) gets its SPDX licence text with the
+ * copyright line from its source's header; the build fails if neither exists.
+ */
+function thirdPartyNotice(): Plugin {
+  const MIT = `Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the "Software"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.`;
+  return {
+    name: 'b2c-totp-kit:third-party-notice',
+    generateBundle(_options, bundle) {
+      const packages = new Map<string, { name: string; version: string; license: string; text: string }>();
+      for (const output of Object.values(bundle)) {
+        if (output.type !== 'chunk') continue;
+        for (const id of output.moduleIds) {
+          const match = /^(.*[\\/]node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(id);
+          if (!match || packages.has(match[1])) continue;
+          const dir = match[1];
+          const { name, version, license } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+          const file = ['LICENSE', 'LICENSE.md', 'LICENSE.txt'].map((f) => join(dir, f)).find(existsSync);
+          let text = file ? readFileSync(file, 'utf8').trim() : '';
+          if (!text && license === 'MIT') {
+            const copyright = /Copyright \(c\)[^\n]*/.exec(readFileSync(id.replace(/\?.*$/, ''), 'utf8'))?.[0];
+            if (copyright) text = `MIT License\n\n${copyright}\n\n${MIT}`;
+          }
+          if (!text) this.error(`${name} is bundled into ${output.fileName} but its licence text was not found`);
+          packages.set(dir, { name, version, license, text });
+        }
+      }
+      // Packages with the same text (lit, lit-html, lit-element, @lit/reactive-element) share one copy.
+      const byText = new Map<string, string[]>();
+      for (const { name, version, license, text } of [...packages.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+        byText.set(text, [...(byText.get(text) ?? []), `${name}@${version} (${license})`]);
+      }
+      const notice = [...byText].map(([text, names]) => `${names.join('\n')}\n\n${text}\n`).join(`\n${'-'.repeat(72)}\n\n`);
+      const bundles = Object.values(bundle).filter((output) => output.type === 'chunk').map((output) => output.fileName);
+      this.emitFile({
+        type: 'asset',
+        fileName: 'THIRD-PARTY-LICENSES.txt',
+        source: `${bundles.join(', ')} bundles the following packages, under these licences.\n\n${notice}`,
+      });
+    },
+  };
+}
+
 const cdnBuild: UserConfig = {
-  plugins: [trimQrcodeGenerator()],
+  plugins: [trimQrcodeGenerator(), thirdPartyNotice()],
   build: {
     target: 'es2022',
     outDir: 'dist/cdn',
     emptyOutDir: true,
     lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'b2c-totp-kit.js' },
     rolldownOptions: { output: minified },
+  },
+};
+
+/**
+ * The npm library: ES modules with lit and qrcode-generator left as imports (the
+ * package's dependencies, which the app's bundler dedupes and minifies), one
+ * entry per element plus the index and the B2C bridge, what they share in
+ * chunks under shared/. Not minified: the app's bundler minifies, and readable
+ * modules are easier to debug and review. Element entries define their element
+ * on import (package.json `sideEffects`); `b2c` and the shared chunks do not.
+ * Declarations come from `tsc -p src/tsconfig.lib.json` (`npm run build:lib`).
+ */
+export const LIB_ENTRIES = {
+  index: 'src/index.ts',
+  'qr-code': 'src/elements/qr-code/qr-code.ts',
+  'authenticator-info': 'src/elements/authenticator-info/authenticator-info.ts',
+  'app-icon': 'src/elements/app-icon/app-icon.ts',
+  'code-input': 'src/elements/code-input/code-input.ts',
+  b2c: 'src/b2c/bridge.ts',
+};
+
+const libBuild: UserConfig = {
+  build: {
+    target: 'es2022',
+    outDir: 'dist/lib',
+    emptyOutDir: true,
+    minify: false,
+    lib: { entry: LIB_ENTRIES, formats: ['es'] },
+    rolldownOptions: {
+      external: [/^lit($|\/)/, /^lit-(html|element)($|\/)/, /^@lit\//, /^qrcode-generator($|\/)/],
+      // An entry another entry imports (index imports every element) keeps its
+      // code, rather than becoming a facade over a shared chunk: each element
+      // and its definition stay in its own file, the one `sideEffects` names.
+      preserveEntrySignatures: 'allow-extension',
+      output: { entryFileNames: '[name].js', chunkFileNames: 'shared/[name].js', minifyInternalExports: false },
+    },
   },
 };
 
@@ -236,5 +326,6 @@ const preview: UserConfig = {
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') return preview;
   if (mode === 'cdn') return cdnBuild;
+  if (mode === 'lib') return libBuild;
   return templatesBuild();
 });
