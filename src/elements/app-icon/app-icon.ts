@@ -62,13 +62,12 @@ function httpsOnly(value: unknown, attribute: string): string | undefined {
 }
 
 /**
- * @summary An authenticator app's icon with its store links, chosen for the
- * device: B2C's AuthenticatorAppIconControl.
- *
  * iOS gets the App Store link, Android Google Play, a desktop both and a note
  * that any authenticator app works. Links open in a new tab so that the
  * sign-in page, and the setup code on it, stay where they are.
  *
+ * @summary An authenticator app's icon with its store links, chosen for the
+ * device: B2C's AuthenticatorAppIconControl.
  * @slot icon - An image to show instead of the built-in drawing; it is decorative.
  * @csspart icon - The icon's box.
  * @csspart link - Each store link; also `app-store` or `google-play`.

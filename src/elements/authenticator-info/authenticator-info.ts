@@ -68,13 +68,12 @@ export class TotpCopyEvent extends Event {
 const label = (value: unknown): string => (typeof value === 'string' ? cleanLabel(value) : '');
 
 /**
- * @summary The account name and secret key for manual entry, with copy,
- * show/hide and the key's settings: B2C's AuthenticatorInfoControl.
- *
  * The secret shows in groups of four made by spacing alone, so selecting it
  * copies the raw value; screen readers hear it character by character. It is
  * only ever text, never in an attribute, and it leaves the DOM while hidden.
  *
+ * @summary The account name and secret key for manual entry, with copy,
+ * show/hide and the key's settings: B2C's AuthenticatorInfoControl.
  * @csspart disclosure - The "Can't scan the code?" button of `collapsible` mode.
  * @csspart details - The container of everything the disclosure shows.
  * @csspart account - The account name.

@@ -50,9 +50,6 @@ const EVENTS = ['beforeinput', 'input', 'compositionend', 'keydown', 'click', 's
 let instances = 0;
 
 /**
- * @summary The one-time code field: one real `<input>` in light DOM, where
- * password managers, the OS code autofill and B2C's own form can reach it.
- *
  * The element enhances the `<input>` inside it, or the one whose id is in `for`
  * (B2C's `#otpCode`, which stays where it is, with its id and name), or one
  * passed to `attach()`; with none it creates one, named by `name`. It adds what
@@ -67,6 +64,8 @@ let instances = 0;
  * code. The input's own validity says whether the code is complete, so
  * `form.checkValidity()` and a `pattern` check agree.
  *
+ * @summary The one-time code field: one real `<input>` in light DOM, where
+ * password managers, the OS code autofill and B2C's own form can reach it.
  * @slot - An `<input>` to enhance. Without one (and without `for`) the element creates it.
  * @cssprop [--totp-code-input-font-family=ui-monospace, monospace] - Font of the digits; keep it monospace.
  * @cssprop [--totp-code-input-font-size=1.5rem] - Size of the digits in boxes (`spaced` keeps the page's size).
@@ -77,7 +76,8 @@ let instances = 0;
  * @cssprop [--totp-code-input-slot-line-color=currentColor] - Colour of the 2px line under each box.
  * @cssprop [--totp-code-input-error-color=inherit] - Colour of the server error.
  * @cssstate complete - The input holds `length` digits.
- * @event {TotpCompleteEvent} totp-complete - The last digit arrived (typing, paste or autofill), once per complete code; cancelable.
+ * @event {TotpCompleteEvent} totp-complete - The last digit arrived (typing, paste or autofill), once per complete code;
+ *   `code` holds the digits. Cancelable: cancelling stops `autosubmit`.
  */
 export class TotpCodeInputElement extends LitElement {
   // Plain `static properties` rather than decorators (smaller bundle).

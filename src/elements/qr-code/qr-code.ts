@@ -48,14 +48,13 @@ export class TotpInvalidEvent extends Event {
 export type DeepLinkMode = 'auto' | 'always' | 'never';
 
 /**
- * @summary The QR code of an otpauth:// URI, for an authenticator app to scan:
- * B2C's QrCodeControl, drawn in the browser as one crisp SVG path.
- *
  * Only otpauth URIs are drawn. Anything else (plain text, `https:`, `javascript:`)
  * gets the error state: on a sign-in page a QR code that a phone would open as a
  * web page is a risk, not a feature. The accessible name says what the code is
  * for and whose account it adds; it never holds the URI, which carries the secret.
  *
+ * @summary The QR code of an otpauth:// URI, for an authenticator app to scan:
+ * B2C's QrCodeControl, drawn in the browser as one crisp SVG path.
  * @slot - Fallback content, such as B2C's own QR image: shown before the element
  *   upgrades, without JavaScript, and beside the message in the error state.
  * @csspart image - The `<svg>` of the code.
@@ -65,7 +64,9 @@ export type DeepLinkMode = 'auto' | 'always' | 'never';
  * @cssprop [--totp-qr-code-gap=0.75rem] - Space between the code and the link.
  * @cssprop [--totp-qr-code-link-color=inherit] - Colour of the link.
  * @cssprop [--totp-qr-code-error-color=inherit] - Colour of the error message.
- * @event {TotpInvalidEvent} totp-invalid - The value cannot be drawn; `reason` says why.
+ * @event {TotpInvalidEvent} totp-invalid - After a change of `value` or `error-correction` that leaves nothing to
+ *   draw; `reason` says why: `empty`, `too-long`, `not-otpauth`, `unsupported-type`, `duplicate-parameter`,
+ *   `missing-secret`, `invalid-secret`, `invalid-algorithm`, `invalid-digits`, `invalid-period`, `invalid-counter`.
  */
 export class TotpQrCodeElement extends LitElement {
   static override styles = styles;
