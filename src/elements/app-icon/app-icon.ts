@@ -70,7 +70,9 @@ function httpsOnly(value: unknown, attribute: string): string | undefined {
  * device: B2C's AuthenticatorAppIconControl.
  * @slot icon - An image to show instead of the built-in drawing; it is decorative.
  * @csspart icon - The icon's box.
- * @csspart link - Each store link; also `app-store` or `google-play`.
+ * @csspart link - Each store link.
+ * @csspart app-store - The App Store link (also `link`).
+ * @csspart google-play - The Google Play link (also `link`).
  * @csspart note - The note that other apps work too.
  * @cssprop [--totp-app-icon-size=3rem] - Width and height of the icon.
  * @cssprop [--totp-app-icon-color=currentColor] - Colour of the built-in drawing.

@@ -85,7 +85,7 @@ export class TotpQrCodeElement extends LitElement {
   /** Error correction level: L (7 %), M (15 %), Q (25 %) or H (30 %). Other values mean M. */
   errorCorrection: ErrorCorrection = 'M';
 
-  /** When to show the otpauth:// link. */
+  /** When to show the otpauth:// link: `auto` (on phones and tablets), `always` or `never`. */
   deepLink: DeepLinkMode = 'auto';
 
   /** Texts that replace the English defaults, in part or in full (JSON in the attribute). */
