@@ -143,3 +143,12 @@ test('the strings tables have every key of each strings interface, with its Engl
   assert.deepEqual(parseStrings(`{ a: 'it\\'s', b: "say \\"hi\\"", }`), [['a', "it's"], ['b', 'say "hi"']]);
   assert.throws(() => parseStrings('{ a: `template`, }'), /cannot read/);
 });
+
+test("the README's theme excerpt is taken from the example brand theme", () => {
+  const section = read('README.md').split('### Theming')[1];
+  const excerpt = /```css\n([\s\S]*?)```/.exec(section)[1];
+  const theme = read('src/preview/examples/brand-theme.css');
+  const declarations = excerpt.split('\n').map((line) => line.trim()).filter((line) => /^[\w-]+:.*;$/.test(line));
+  assert.ok(declarations.length >= 8);
+  for (const declaration of declarations) assert.ok(theme.includes(declaration), `brand-theme.css has ${declaration}`);
+});
