@@ -3,7 +3,9 @@
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
+import { before, after } from 'node:test';
 import puppeteer from 'puppeteer-core';
+import { createServer as createViteServer } from 'vite';
 
 export const root = new URL('../..', import.meta.url).pathname;
 const jsQrSource = readFileSync(`${root}node_modules/jsqr/dist/jsQR.js`, 'utf8');
@@ -82,4 +84,24 @@ export async function scanQr(page) {
   } finally {
     await blank.close();
   }
+}
+
+/**
+ * The designer preview (Vite's dev server, as `npm run dev` serves it) and Chromium,
+ * started before a test file's tests and stopped after them. Read `origin` and
+ * `browser` inside the tests.
+ */
+export function previewSession() {
+  const session = { origin: '', browser: undefined, server: undefined };
+  before(async () => {
+    session.server = await createViteServer({ root, logLevel: 'error', server: { port: 0, open: false } });
+    await session.server.listen();
+    session.origin = `http://localhost:${session.server.httpServer.address().port}`;
+    session.browser = await launchChromium();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }

@@ -3,40 +3,25 @@
 // sign-in page posts the code from a real form, the React 19 page passes properties,
 // hears the kit's events and sees the form value; both wear the example brand theme
 // and axe finds nothing on them, light or dark.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'vite';
-import { launchChromium, root, scanQr } from './browser.mjs';
+import { previewSession, root, scanQr } from './browser.mjs';
 
 const DEMO_URI = 'otpauth://totp/Northwind:emily@fabrikam.com?secret=JBSWY3DPEHPK3PXP&issuer=Northwind';
 const PAGES = { plain: '/src/preview/examples/sign-in.html', react: '/src/preview/examples/react.html' };
 const TAGS = ['totp-qr-code', 'totp-authenticator-info', 'totp-app-icon', 'totp-code-input'];
 
-let server;
-let browser;
-let origin;
-
-before(async () => {
-  server = await createServer({ root, logLevel: 'error', server: { port: 0, open: false } });
-  await server.listen();
-  origin = `http://localhost:${server.httpServer.address().port}`;
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const preview = previewSession();
 
 /** Opens an example and waits until the four elements have rendered. */
 async function open(path) {
-  const page = await browser.newPage();
+  const page = await preview.browser.newPage();
   await page.setViewport({ width: 900, height: 1600 });
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   // Any failed load but the browser's own favicon request.
   page.on('response', (response) => response.status() >= 400 && !response.url().endsWith('/favicon.ico') && errors.push(`${response.status()} ${response.url()}`));
-  await page.goto(`${origin}${path}`);
+  await page.goto(`${preview.origin}${path}`);
   await page.waitForFunction((tags) => tags.every((tag) => document.querySelector(tag)?.hasUpdated), {}, TAGS);
   return Object.assign(page, { errors });
 }
@@ -154,9 +139,9 @@ test('axe finds nothing on the examples, light and dark; the preview links to th
     }
   }
   assert.deepEqual(found, {});
-  const preview = await browser.newPage();
-  await preview.goto(`${origin}/src/preview/index.html`);
-  const hrefs = await preview.$$eval('nav a', (links) => links.map((link) => link.getAttribute('href')));
+  const index = await preview.browser.newPage();
+  await index.goto(`${preview.origin}/src/preview/index.html`);
+  const hrefs = await index.$$eval('nav a', (links) => links.map((link) => link.getAttribute('href')));
   for (const path of Object.values(PAGES)) assert.ok(hrefs.includes(path), `the preview's nav links to ${path}`);
-  await preview.close();
+  await index.close();
 });

@@ -1,10 +1,9 @@
 // Accessibility of every page the designer preview shows, in every state, light and dark,
 // English and Arabic (right to left): axe finds nothing. And a keyboard-only walk through
 // enrollment and verification.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'vite';
-import { launchChromium, root } from './browser.mjs';
+import { previewSession, root } from './browser.mjs';
 
 const VIEWS = [
   '/page-templates/totp.html?state=enroll',
@@ -18,25 +17,11 @@ const VIEWS = [
   '/src/preview/index.html',
 ];
 
-let server;
-let browser;
-let origin;
-
-before(async () => {
-  server = await createServer({ root, logLevel: 'error', server: { port: 0, open: false } });
-  await server.listen();
-  origin = `http://localhost:${server.httpServer.address().port}`;
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const preview = previewSession();
 
 /** Opens `path` and waits until B2C's markup is in and the kit's elements have rendered. */
 async function openView(page, path) {
-  await page.goto(`${origin}${path}`);
+  await page.goto(`${preview.origin}${path}`);
   await page.waitForFunction(() => document.querySelector('#api > *') || document.querySelector('nav'));
   await page.evaluate(async () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -55,7 +40,7 @@ async function axeViolations(page) {
 for (const theme of ['light', 'dark']) {
   for (const lang of ['en', 'ar']) {
     test(`axe finds nothing on any page, ${theme}, ${lang}`, async () => {
-      const page = await browser.newPage();
+      const page = await preview.browser.newPage();
       const found = {};
       for (const view of VIEWS) {
         await openView(page, `${view}${view.includes('?') ? '&' : '?'}theme=${theme}&lang=${lang}`);
@@ -69,7 +54,7 @@ for (const theme of ['light', 'dark']) {
 }
 
 test('axe sees inside the kit: an unnamed QR code is reported', async () => {
-  const page = await browser.newPage();
+  const page = await preview.browser.newPage();
   await openView(page, '/page-templates/totp.html?state=enroll');
   await page.evaluate(async () => {
     const qr = document.querySelector('totp-qr-code');
@@ -95,9 +80,9 @@ async function tabTo(page, predicate, limit = 30) {
 }
 
 test('a keyboard-only walk: enrollment, then verification', async () => {
-  await fetch(`${origin}/__mock-b2c/reset`, { method: 'POST' });
-  const page = await browser.newPage();
-  await page.goto(`${origin}/page-templates/unified.html?journey=signin`);
+  await fetch(`${preview.origin}/__mock-b2c/reset`, { method: 'POST' });
+  const page = await preview.browser.newPage();
+  await page.goto(`${preview.origin}/page-templates/unified.html?journey=signin`);
   await page.waitForSelector('#signInName');
   await page.focus('#signInName');
   await page.keyboard.down('Control'); // the mock fills in the last account: replace it

@@ -1,12 +1,11 @@
 // End to end through the designer preview, in Debian's Chromium driven by puppeteer-core:
 // sign in, scan the QR code from a screenshot, compute the code, verify it, and reach the app;
 // a wrong code shows B2C's error; a used code cannot be replayed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'vite';
-import { launchChromium, root, scanQr } from './browser.mjs';
+import { previewSession, root, scanQr } from './browser.mjs';
 
 /** RFC 6238, written again here so that the test does not trust the mock's own implementation. */
 function totpCode(base32, unixSeconds) {
@@ -21,28 +20,14 @@ function totpCode(base32, unixSeconds) {
   return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1e6).padStart(6, '0');
 }
 
-let server;
-let browser;
-let origin;
-
-before(async () => {
-  server = await createServer({ root, logLevel: 'error', server: { port: 0, open: false } });
-  await server.listen();
-  origin = `http://localhost:${server.httpServer.address().port}`;
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const preview = previewSession();
 
 async function openPage(path) {
-  const page = await browser.newPage();
+  const page = await preview.browser.newPage();
   await page.setViewport({ width: 1024, height: 1400 });
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${origin}${path}`);
+  await page.goto(`${preview.origin}${path}`);
   return Object.assign(page, { errors });
 }
 
@@ -68,7 +53,7 @@ const serverError = (page) =>
   });
 
 test('first sign-in enrolls by scanning the QR code; later sign-ins verify; codes are single use', async () => {
-  await fetch(`${origin}/__mock-b2c/reset`, { method: 'POST' });
+  await fetch(`${preview.origin}/__mock-b2c/reset`, { method: 'POST' });
   const email = `e2e-${Date.now()}@fabrikam.com`;
   const page = await openPage('/page-templates/unified.html?journey=signin');
 
@@ -91,7 +76,7 @@ test('first sign-in enrolls by scanning the QR code; later sign-ins verify; code
   assert.equal(await page.$eval('#outcome-title', (h1) => h1.textContent), "You're signed in");
 
   // A later sign-in asks only for a code: the one just used is refused.
-  await page.goto(`${origin}/page-templates/unified.html?journey=signin`);
+  await page.goto(`${preview.origin}/page-templates/unified.html?journey=signin`);
   await signIn(page, email);
   assert.match(page.url(), /step=verify/);
   await enterCode(page, code);
@@ -110,7 +95,7 @@ test('first sign-in enrolls by scanning the QR code; later sign-ins verify; code
 });
 
 test('turning authenticator MFA on is refused when enrolled; turning it off asks for a code first', async () => {
-  await fetch(`${origin}/__mock-b2c/reset`, { method: 'POST' });
+  await fetch(`${preview.origin}/__mock-b2c/reset`, { method: 'POST' });
   const email = `toggle-${Date.now()}@fabrikam.com`;
   const page = await openPage('/page-templates/unified.html?journey=enable');
   await signIn(page, email);
@@ -121,13 +106,13 @@ test('turning authenticator MFA on is refused when enrolled; turning it off asks
   await Promise.all([page.waitForNavigation(), enterCode(page, totpCode(secret, now))]);
   assert.match(page.url(), /outcome=enabled/);
 
-  await page.goto(`${origin}/page-templates/unified.html?journey=enable`);
+  await page.goto(`${preview.origin}/page-templates/unified.html?journey=enable`);
   await signIn(page, email);
   assert.match(page.url(), /error\.html\?journey=enable&step=already-enrolled/);
   await page.waitForFunction(() => document.querySelector('#api .error-container'));
   assert.match(await page.$eval('#api', (api) => api.textContent), /already registered/);
 
-  await page.goto(`${origin}/page-templates/unified.html?journey=disable`);
+  await page.goto(`${preview.origin}/page-templates/unified.html?journey=disable`);
   await signIn(page, email);
   assert.match(page.url(), /step=verify/);
   await enterCode(page, '999999' === totpCode(secret, now + 30) ? '999998' : '999999');
@@ -136,7 +121,7 @@ test('turning authenticator MFA on is refused when enrolled; turning it off asks
   assert.match(page.url(), /outcome=disabled/);
 
   // Removed: the next sign-in enrolls again.
-  await page.goto(`${origin}/page-templates/unified.html?journey=signin`);
+  await page.goto(`${preview.origin}/page-templates/unified.html?journey=signin`);
   await signIn(page, email);
   assert.match(page.url(), /step=enroll/);
   await page.close();
