@@ -7,6 +7,7 @@ import type { TotpAuthenticatorInfoElement } from '../../src/elements/authentica
 import type { TotpAppIconElement } from '../../src/elements/app-icon/app-icon.js';
 import type { TotpCodeInputElement } from '../../src/elements/code-input/code-input.js';
 import { sendKeys } from '@web/test-runner-commands';
+import { collectWarnings } from '../helpers/console.js';
 import { b2cPage, bridgedPage, ENROLL_URI, ENROLL_VALUES, removePages, settle } from '../helpers/b2c.js';
 import { decodeSvg } from '../helpers/qr.js';
 
@@ -256,18 +257,17 @@ describe('B2C bridge', () => {
     it('warns about invalid JSON and carries on', async () => {
       const script = Object.assign(document.createElement('script'), { type: 'application/json', id: 'totp-kit-strings', textContent: '{oops' });
       document.head.append(script);
-      const { warn } = console;
-      const warnings: string[] = [];
-      console.warn = (message: string) => warnings.push(message);
       try {
-        const api = await b2cPage('totp-enroll');
-        const stop = startBridge(document);
-        await settle(api);
-        stop();
+        let api!: HTMLElement;
+        const warnings = await collectWarnings(async () => {
+          api = await b2cPage('totp-enroll');
+          const stop = startBridge(document);
+          await settle(api);
+          stop();
+        });
         expect(qrIn(api) !== null).to.equal(true);
         expect(warnings.join()).to.include('#totp-kit-strings is not valid JSON');
       } finally {
-        console.warn = warn;
         script.remove();
       }
     });
@@ -284,16 +284,15 @@ describe('B2C bridge', () => {
         }
         return append.apply(this, nodes);
       };
-      const { warn } = console;
-      const warnings: string[] = [];
-      console.warn = (message: string) => warnings.push(message);
+      let warnings: string[];
       try {
-        const stop = startBridge(document);
-        await settle(api);
-        stop();
+        warnings = await collectWarnings(async () => {
+          const stop = startBridge(document);
+          await settle(api);
+          stop();
+        });
       } finally {
         Element.prototype.append = append;
-        console.warn = warn;
       }
       expect(api.querySelector('totp-qr-code') === null).to.equal(true);
       expect(api.querySelector('.qrCodeControlContent')!.hasAttribute('data-totp-kit')).to.equal(false);

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/app-icon/app-icon.js';
 import type { TotpAppIconElement } from '../../src/elements/app-icon/app-icon.js';
 import { axeViolations } from '../helpers/axe.js';
+import { withUserAgent } from '../helpers/navigator.js';
 
 const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
 const ANDROID = 'Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36';
@@ -22,15 +23,6 @@ async function appIcon(attributes: Record<string, string> = {}): Promise<TotpApp
 const links = (element: TotpAppIconElement) =>
   [...element.shadowRoot!.querySelectorAll('a')].map((link) => [link.textContent, link.getAttribute('href')]);
 const noteOf = (element: TotpAppIconElement) => element.shadowRoot!.querySelector('[part="note"]')?.textContent ?? null;
-
-async function withUserAgent<T>(userAgent: string, body: () => Promise<T>): Promise<T> {
-  Object.defineProperty(navigator, 'userAgent', { value: userAgent, configurable: true });
-  try {
-    return await body();
-  } finally {
-    delete (navigator as unknown as Record<string, unknown>).userAgent;
-  }
-}
 
 /** Runs `body` with console.warn recorded; returns what was warned. */
 async function warnings(body: () => Promise<unknown>): Promise<string[]> {

@@ -3,6 +3,7 @@ import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/elements/authenticator-info/authenticator-info.js';
 import type { TotpAuthenticatorInfoElement, TotpCopyEvent } from '../../src/elements/authenticator-info/authenticator-info.js';
 import { axeViolations } from '../helpers/axe.js';
+import { withUserAgent, withClipboard } from '../helpers/navigator.js';
 
 const B2C_URI = 'otpauth://totp/Contoso%20demo:emily@fabrikam.com?secret=fay2lj7ynpntjgqa&issuer=Contoso+demo';
 const SECRET = 'fay2lj7ynpntjgqa'; // as B2C issues it: lowercase, ungrouped
@@ -68,25 +69,6 @@ async function pasted(): Promise<string> {
   await pressWithControl('v');
   area.remove();
   return area.value;
-}
-
-/** Replaces `navigator.clipboard` while `body` runs (undefined: an insecure context). */
-async function withClipboard<T>(clipboard: unknown, body: () => Promise<T>): Promise<T> {
-  Object.defineProperty(navigator, 'clipboard', { value: clipboard, configurable: true });
-  try {
-    return await body();
-  } finally {
-    delete (navigator as unknown as Record<string, unknown>).clipboard;
-  }
-}
-
-async function withUserAgent<T>(userAgent: string, body: () => Promise<T>): Promise<T> {
-  Object.defineProperty(navigator, 'userAgent', { value: userAgent, configurable: true });
-  try {
-    return await body();
-  } finally {
-    delete (navigator as unknown as Record<string, unknown>).userAgent;
-  }
 }
 
 /** Fails if any attribute of the host or of any node in its shadow root holds the secret, in any case. */

@@ -5,6 +5,7 @@ import { encodeQr, type ErrorCorrection } from '../../src/core/qr.js';
 import { corpus } from '../fixtures/otpauth-corpus.js';
 import { decodePixels, decodeSvg, screenshotPixels, utf8 } from '../helpers/qr.js';
 import { axeViolations } from '../helpers/axe.js';
+import { withUserAgent } from '../helpers/navigator.js';
 
 const B2C_URI = 'otpauth://totp/Contoso%20demo:emily@fabrikam.com?secret=fay2lj7ynpntjgqa&issuer=Contoso+demo';
 const LEVELS: ErrorCorrection[] = ['L', 'M', 'Q', 'H'];
@@ -18,16 +19,6 @@ async function qrCode(value: unknown, attributes: Record<string, string> = {}): 
   for (const [name, attributeValue] of Object.entries(attributes)) element.setAttribute(name, attributeValue);
   (element as unknown as { value: unknown }).value = value;
   return fixture(element);
-}
-
-/** Makes the browser look like a phone while `body` runs. */
-async function withUserAgent<T>(userAgent: string, body: () => Promise<T>): Promise<T> {
-  Object.defineProperty(navigator, 'userAgent', { value: userAgent, configurable: true });
-  try {
-    return await body();
-  } finally {
-    delete (navigator as unknown as Record<string, unknown>).userAgent;
-  }
 }
 
 describe('<totp-qr-code>', () => {

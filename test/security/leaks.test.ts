@@ -7,6 +7,7 @@ import { expect } from '@open-wc/testing';
 import '../../src/index.js';
 import type { TotpAuthenticatorInfoElement } from '../../src/elements/authenticator-info/authenticator-info.js';
 import { bridgedPage, removePages, settle, ENROLL_VALUES } from '../helpers/b2c.js';
+import { withClipboard } from '../helpers/navigator.js';
 
 const SECRET = ENROLL_VALUES.secret!; // fay2lj7ynpntjgqa, as B2C issues it
 /** The forms a leak could take: as issued, uppercased, grouped, and percent-encoded inside a URI. */
@@ -56,11 +57,8 @@ describe('the secret stays where it belongs', () => {
     info.open = true;
     await info.updateComplete;
     // Copy: once through a clipboard that takes it, once through one that refuses.
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.resolve() }, configurable: true });
-    await info.copySecret();
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) }, configurable: true });
-    await info.copySecret();
-    delete (navigator as unknown as Record<string, unknown>).clipboard;
+    await withClipboard({ writeText: () => Promise.resolve() }, () => info.copySecret());
+    await withClipboard({ writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) }, () => info.copySecret());
     info.secretHidden = true;
     await settle(api);
     return api;
