@@ -3,6 +3,7 @@ import { detectPlatform, readPlatformHints, type Platform } from '../../core/pla
 import { format } from '../../core/text.js';
 import { defineElement } from '../define.js';
 import { styles } from './app-icon.styles.js';
+import { visuallyHidden } from '../visually-hidden.styles.js';
 
 /** Every visible or spoken text of `<totp-app-icon>`; `{app}` is filled in. */
 export interface AppIconStrings {
@@ -80,7 +81,7 @@ function httpsOnly(value: unknown, attribute: string): string | undefined {
  * @cssprop [--totp-app-icon-link-color=inherit] - Colour of the links.
  */
 export class TotpAppIconElement extends LitElement {
-  static override styles = styles;
+  static override styles = [visuallyHidden, styles];
   static override properties = {
     app: {},
     appName: { attribute: 'app-name' },

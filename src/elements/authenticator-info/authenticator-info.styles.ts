@@ -2,7 +2,6 @@ import { css } from 'lit';
 
 // No comments inside the css literal: they would ship in the bundle.
 // - The secret breaks between groups (at each <wbr>), inside a group only when it cannot fit.
-// - .sr is read by screen readers, out of sight and out of a copied selection (user-select).
 // - The countdown ring drains over one period; its duration and phase are set through the CSSOM.
 
 export const styles = css`
@@ -74,14 +73,5 @@ export const styles = css`
     svg {
       display: none;
     }
-  }
-  .sr {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    user-select: none;
   }
 `;

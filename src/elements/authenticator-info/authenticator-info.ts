@@ -4,6 +4,7 @@ import { displaySecret } from '../../core/secret.js';
 import { cleanLabel, format } from '../../core/text.js';
 import { defineElement } from '../define.js';
 import { styles } from './authenticator-info.styles.js';
+import { visuallyHidden } from '../visually-hidden.styles.js';
 
 /** Every visible or spoken text of `<totp-authenticator-info>`; `{digits}`, `{period}` and `{algorithm}` are filled in. */
 export interface AuthenticatorInfoStrings {
@@ -92,7 +93,7 @@ const label = (value: unknown): string => (typeof value === 'string' ? cleanLabe
  * @event {TotpCopyEvent} totp-copy - After a copy attempt; `ok` says whether the clipboard took it.
  */
 export class TotpAuthenticatorInfoElement extends LitElement {
-  static override styles = styles;
+  static override styles = [visuallyHidden, styles];
   static override properties = {
     identifier: {},
     secret: {},
