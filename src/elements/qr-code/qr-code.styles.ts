@@ -1,5 +1,9 @@
 import { css } from 'lit';
 
+// No comments inside the css literal: they would ship in the bundle.
+// forced-color-adjust: scanners need dark on light, so no theme, colour scheme
+// or forced-colours mode may recolour the code.
+
 export const styles = css`
   :host {
     display: inline-block;
@@ -14,8 +18,6 @@ export const styles = css`
     max-width: 100%;
     height: auto;
     aspect-ratio: 1;
-    /* Scanners need dark on light: no theme, colour scheme or forced-colours
-       mode may recolour the code. */
     forced-color-adjust: none;
   }
   a {
