@@ -109,12 +109,12 @@ export class TotpAppIconElement extends LitElement {
   /** Texts that replace the English defaults, in part or in full (JSON in the attribute). */
   strings: Partial<AppIconStrings> = {};
 
-  private appStore?: string;
-  private googlePlay?: string;
+  #appStore?: string;
+  #googlePlay?: string;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('appStoreHref')) this.appStore = httpsOnly(this.appStoreHref, 'app-store-href');
-    if (changed.has('playStoreHref')) this.googlePlay = httpsOnly(this.playStoreHref, 'play-store-href');
+    if (changed.has('appStoreHref')) this.#appStore = httpsOnly(this.appStoreHref, 'app-store-href');
+    if (changed.has('playStoreHref')) this.#googlePlay = httpsOnly(this.playStoreHref, 'play-store-href');
   }
 
   protected override render() {
@@ -135,8 +135,8 @@ export class TotpAppIconElement extends LitElement {
         ><svg viewBox="0 0 24 24"><rect x="6" y="2" width="12" height="20" rx="2"/>${symbol}</svg></slot
       ></span>
       <div>
-        ${platform === 'android' ? nothing : link(this.appStore ?? appStore, text.appStore, 'app-store')}
-        ${platform === 'ios' ? nothing : link(this.googlePlay ?? googlePlay, text.googlePlay, 'google-play')}
+        ${platform === 'android' ? nothing : link(this.#appStore ?? appStore, text.appStore, 'app-store')}
+        ${platform === 'ios' ? nothing : link(this.#googlePlay ?? googlePlay, text.googlePlay, 'google-play')}
         ${note && (any || platform === 'desktop') ? html`<p part="note">${note}</p>` : nothing}
       </div>
     </div>`;

@@ -139,39 +139,39 @@ export class TotpAuthenticatorInfoElement extends LitElement {
   strings: Partial<AuthenticatorInfoStrings> = {};
 
   private message = '';
-  private key?: OtpauthKey;
+  #key?: OtpauthKey;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('uri')) this.key = parseOtpauthUri(this.uri).key;
+    if (changed.has('uri')) this.#key = parseOtpauthUri(this.uri).key;
   }
 
   protected override updated(): void {
     // In phase with the clock, as the app's codes are. Set through the CSSOM:
     // a strict CSP blocks style attributes.
     const ring = this.renderRoot.querySelector<SVGElement>('circle')?.style;
-    const period = this.key?.period ?? 30;
+    const period = this.#key?.period ?? 30;
     ring?.setProperty('animation-duration', `${period}s`);
     ring?.setProperty('animation-delay', `${-((Date.now() / 1000) % period)}s`);
   }
 
   protected override render() {
-    const text = this.text;
+    const text = this.#text;
     const collapsed = this.collapsible && !this.open;
     return html`
       ${this.collapsible
         ? html`<button part="disclosure" class="link" aria-expanded=${this.open} aria-controls="details"
             @click=${() => (this.open = !this.open)}>${text.disclosure}</button>`
         : nothing}
-      <div id="details" part="details" ?hidden=${collapsed}>${collapsed ? nothing : this.renderDetails(text)}</div>
+      <div id="details" part="details" ?hidden=${collapsed}>${collapsed ? nothing : this.#renderDetails(text)}</div>
       <div class="sr" role="status">${this.message}</div>
     `;
   }
 
-  private renderDetails(text: AuthenticatorInfoStrings) {
-    const key = this.key;
+  #renderDetails(text: AuthenticatorInfoStrings) {
+    const key = this.#key;
     const issuer = label(this.issuer) || key?.issuer;
     const account = label(this.identifier) || key?.account;
-    const shown = this.shown;
+    const shown = this.#shown;
     const period = key?.period ?? 30;
     const counting = key?.type !== 'hotp';
     const settings = {
@@ -210,13 +210,13 @@ export class TotpAuthenticatorInfoElement extends LitElement {
     `;
   }
 
-  private get text(): AuthenticatorInfoStrings {
+  get #text(): AuthenticatorInfoStrings {
     return { ...authenticatorInfoStrings, ...this.strings };
   }
 
   /** The secret as shown and copied, or undefined when there is none. */
-  private get shown() {
-    const secret = typeof this.secret === 'string' && this.secret.trim() ? this.secret : this.key?.secret;
+  get #shown() {
+    const secret = typeof this.secret === 'string' && this.secret.trim() ? this.secret : this.#key?.secret;
     return secret ? displaySecret(secret) : undefined;
   }
 
@@ -227,7 +227,7 @@ export class TotpAuthenticatorInfoElement extends LitElement {
    * whether the clipboard took it; the result is announced either way.
    */
   async copySecret(): Promise<boolean> {
-    const value = this.shown?.text;
+    const value = this.#shown?.text;
     if (!value) return false;
     let ok = true;
     try {
@@ -241,7 +241,7 @@ export class TotpAuthenticatorInfoElement extends LitElement {
       await this.updateComplete;
       getSelection()?.selectAllChildren(this.renderRoot.querySelector('.groups')!);
     }
-    const text = this.text;
+    const text = this.#text;
     // "Mac" is in the user agent of macOS, iPadOS and iOS alike.
     const message = ok ? text.copied : /Mac/.test(navigator.userAgent) ? text.pressCmdC : text.pressCtrlC;
     // A repeated message must still change the text, or it is not announced again.

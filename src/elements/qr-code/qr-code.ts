@@ -91,66 +91,66 @@ export class TotpQrCodeElement extends LitElement {
   /** Texts that replace the English defaults, in part or in full (JSON in the attribute). */
   strings: Partial<QrCodeStrings> = {};
 
-  private key?: OtpauthKey;
-  private symbol?: QrSymbol;
-  private problem?: QrCodeProblem;
-  private readonly tapCanOpenApps = canOpenAppLinks(readPlatformHints());
+  #key?: OtpauthKey;
+  #symbol?: QrSymbol;
+  #problem?: QrCodeProblem;
+  readonly #tapCanOpenApps = canOpenAppLinks(readPlatformHints());
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('value') && !changed.has('errorCorrection')) return;
     const result = parseOtpauthUri(this.value);
-    this.key = result.key;
-    this.symbol = undefined;
-    this.problem = result.ok ? undefined : result.problem;
+    this.#key = result.key;
+    this.#symbol = undefined;
+    this.#problem = result.ok ? undefined : result.problem;
     if (!result.ok) return;
     try {
       // The value is drawn exactly as given (after trimming): the QR code must
       // carry what the server issued, byte for byte.
-      this.symbol = encodeQr(this.value.trim(), this.level);
+      this.#symbol = encodeQr(this.value.trim(), this.#level);
     } catch (error) {
       if (!(error instanceof QrCapacityError)) throw error;
-      this.problem = 'too-long';
+      this.#problem = 'too-long';
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (this.problem && (changed.has('value') || changed.has('errorCorrection'))) {
-      this.dispatchEvent(new TotpInvalidEvent(this.problem));
+    if (this.#problem && (changed.has('value') || changed.has('errorCorrection'))) {
+      this.dispatchEvent(new TotpInvalidEvent(this.#problem));
     }
   }
 
   protected override render() {
     const text = { ...qrCodeStrings, ...this.strings };
-    if (!this.symbol || !this.key) {
-      return html`<div class="error" part="error" role="alert">${this.errorMessage(text)}</div><slot></slot>`;
+    if (!this.#symbol || !this.#key) {
+      return html`<div class="error" part="error" role="alert">${this.#errorMessage(text)}</div><slot></slot>`;
     }
-    const side = this.symbol.size + 8; // a quiet zone of 4 modules on each side
+    const side = this.#symbol.size + 8; // a quiet zone of 4 modules on each side
     return html`
-      <svg part="image" role="img" aria-label=${this.accessibleName(text, this.key)}
+      <svg part="image" role="img" aria-label=${this.#accessibleName(text, this.#key)}
         viewBox="-4 -4 ${side} ${side}" shape-rendering="crispEdges">
         <rect x="-4" y="-4" width=${side} height=${side} fill="#fff"></rect>
-        <path d=${this.symbol.path} fill="#000"></path>
+        <path d=${this.#symbol.path} fill="#000"></path>
       </svg>
-      ${this.showsLink ? html`<a part="link" href=${this.key.href}>${text.link}</a>` : nothing}
+      ${this.#showsLink ? html`<a part="link" href=${this.#key.href}>${text.link}</a>` : nothing}
     `;
   }
 
-  private get level(): ErrorCorrection {
+  get #level(): ErrorCorrection {
     const level = String(this.errorCorrection).toUpperCase() as ErrorCorrection;
     return ERROR_CORRECTION_LEVELS.includes(level) ? level : 'M';
   }
 
-  private get showsLink(): boolean {
-    return this.deepLink === 'always' || (this.deepLink !== 'never' && this.tapCanOpenApps);
+  get #showsLink(): boolean {
+    return this.deepLink === 'always' || (this.deepLink !== 'never' && this.#tapCanOpenApps);
   }
 
-  private accessibleName(text: QrCodeStrings, { issuer, account }: OtpauthKey): string {
+  #accessibleName(text: QrCodeStrings, { issuer, account }: OtpauthKey): string {
     const template = !account ? text.nameWithoutAccount : issuer ? text.name : text.nameWithoutIssuer;
     return format(template, { issuer, account });
   }
 
-  private errorMessage(text: QrCodeStrings): string {
-    switch (this.problem) {
+  #errorMessage(text: QrCodeStrings): string {
+    switch (this.#problem) {
       case 'empty':
         return text.errorEmpty;
       case 'missing-secret':
