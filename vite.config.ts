@@ -86,7 +86,7 @@ function templateBaseUrl(): string {
  * that it runs as a classic script and none of its minified names can clobber
  * B2C's globals (jQuery's `$`, say).
  */
-async function buildTemplateScript(): Promise<Rolldown.OutputChunk[]> {
+async function buildTemplateScript(root: string): Promise<Rolldown.OutputChunk[]> {
   const wrapEntry: Plugin = {
     name: 'b2c-totp-kit:classic-entry',
     renderChunk(code, chunk) {
@@ -99,6 +99,7 @@ async function buildTemplateScript(): Promise<Rolldown.OutputChunk[]> {
     },
   };
   const output = (await build({
+    root, // not the working directory: the bench and tests build from elsewhere
     configFile: false,
     logLevel: 'warn',
     plugins: [trimQrcodeGenerator(), wrapEntry],
@@ -112,7 +113,7 @@ async function buildTemplateScript(): Promise<Rolldown.OutputChunk[]> {
           entryFileNames: 'assets/[name]-[hash].js',
           chunkFileNames: 'assets/[name]-[hash].js',
           // What both pages share (Lit, the element registration, text helpers) in one chunk with a plain name.
-          advancedChunks: { groups: [{ name: 'shared', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|define\.ts$|core[\\/]text\.ts$/ }] },
+          codeSplitting: { groups: [{ name: 'shared', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|define\.ts$|core[\\/]text\.ts$/ }] },
         },
       },
     },
@@ -126,16 +127,18 @@ async function buildTemplateScript(): Promise<Rolldown.OutputChunk[]> {
  */
 function templateScript(): Plugin {
   let base = '/';
+  let root = '.';
   let entry = '';
   return {
     name: 'b2c-totp-kit:template-script',
     enforce: 'post',
     configResolved(config) {
       base = config.base;
+      root = config.root;
     },
     async buildStart() {
       if (this.meta.watchMode || base === '/') return;
-      for (const chunk of await buildTemplateScript()) {
+      for (const chunk of await buildTemplateScript(root)) {
         this.emitFile({ type: 'asset', fileName: chunk.fileName, source: chunk.code });
         if (chunk.isEntry) entry = chunk.fileName;
       }

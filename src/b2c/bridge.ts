@@ -229,7 +229,8 @@ function mountAuthenticatorInfo(container: HTMLElement, { english, uri, strings 
   info.collapsible = true;
   info.strings = {
     ...defined<AuthenticatorInfoStrings>({
-      disclosure: !english && textOf(container.querySelector(B2C.INFO_CONTROL.collapse)),
+      // B2C's own link text, in every language: the policy's wording, and one line as B2C's was.
+      disclosure: textOf(container.querySelector(B2C.INFO_CONTROL.collapse)),
       account: !english && labelOf(account),
       secret: !english && labelOf(secret),
     }),

@@ -9,5 +9,10 @@ import { readOptions, startBridge, type KitTag } from './bridge.js';
 
 startBridge(document, {
   ...readOptions(document),
-  load: (tag: KitTag) => (tag === 'totp-code-input' ? import('./verification.js') : import('./enrollment.js')),
+  load: (tag: KitTag) =>
+    Promise.all([
+      // The page's module imports the shared one (Lit): ask for both at once, not one after the other.
+      import('../elements/define.js'),
+      tag === 'totp-code-input' ? import('./verification.js') : import('./enrollment.js'),
+    ]),
 });

@@ -111,7 +111,7 @@ describe('B2C bridge', () => {
       }
       const disclosure = infoIn(api)!.shadowRoot!.querySelector('button[aria-expanded]')!;
       expect(visible(disclosure)).to.equal(true);
-      expect(disclosure.textContent!.trim()).to.equal("Can't scan the code? Enter the details manually");
+      expect(disclosure.textContent!.trim()).to.equal('Still having trouble?'); // B2C's own collapse_text
     });
 
     it('reads the claims from the URI when the control has no aria-labels', async () => {

@@ -38,9 +38,9 @@ test('the template script is a classic script that defines no globals and loads 
   assert.ok(code.startsWith('(()=>{'), 'wrapped in a function');
   assert.doesNotMatch(code, /(^|[;})])\s*import\s*[\w{*"'`]|\bexport\s*[{*\w]/, 'no static import or export');
   const chunks = [...code.matchAll(/import\(`\.\/([\w-]+\.js)`\)/g)].map((match) => match[1]).sort();
-  assert.deepEqual(chunks.map((name) => name.replace(/-[\w-]{8}\.js$/, '')), ['enrollment', 'verification']);
+  assert.deepEqual(chunks.map((name) => name.replace(/-[\w-]{8}\.js$/, '')), ['enrollment', 'shared', 'verification']);
   // The verification page, seen at every sign-in, never loads the QR encoder.
-  const verification = readFileSync(join(outDir, 'assets', chunks[1]), 'utf8');
+  const verification = readFileSync(join(outDir, 'assets', chunks[2]), 'utf8');
   assert.doesNotMatch(verification, /code length overflow|getRSBlocks|totp-qr-code/);
 });
 
