@@ -104,6 +104,8 @@ export async function buildTemplates(baseUrl) {
   };
   const pages = {};
   for (const [, chunk] of read(entry).matchAll(DYNAMIC_IMPORT)) {
+    // The shared module (Lit) is fetched beside each page's module, which imports it anyway.
+    if (chunk.startsWith('shared-')) continue;
     pages[chunk.replace(/-[\w-]+\.js$/, '')] = [...withImports(chunk)].map((name) => ({ name, code: read(name) }));
     if (!read(chunk).trim()) {
       throw new Error(`the templates build left assets/${chunk} empty: its elements were tree-shaken away (are src/ modules missing from package.json "sideEffects"?)`);
