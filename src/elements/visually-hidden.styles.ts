@@ -1,17 +1,19 @@
 import { css } from 'lit';
 
-/**
- * `.sr`: read by screen readers, out of sight, and kept out of a copied
- * selection (user-select), for the elements with a shadow root.
- */
+/** Out of sight but read by screen readers, and kept out of a copied selection (user-select). */
+export const visuallyHiddenRules = css`
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+  user-select: none;
+`;
+
+/** `.sr` for the elements with a shadow root. */
 export const visuallyHidden = css`
   .sr {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    user-select: none;
+    ${visuallyHiddenRules}
   }
 `;

@@ -3,6 +3,7 @@ import '../../src/elements/app-icon/app-icon.js';
 import type { TotpAppIconElement } from '../../src/elements/app-icon/app-icon.js';
 import { axeViolations } from '../helpers/axe.js';
 import { withUserAgent } from '../helpers/navigator.js';
+import { collectWarnings } from '../helpers/console.js';
 
 const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
 const ANDROID = 'Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36';
@@ -23,19 +24,6 @@ async function appIcon(attributes: Record<string, string> = {}): Promise<TotpApp
 const links = (element: TotpAppIconElement) =>
   [...element.shadowRoot!.querySelectorAll('a')].map((link) => [link.textContent, link.getAttribute('href')]);
 const noteOf = (element: TotpAppIconElement) => element.shadowRoot!.querySelector('[part="note"]')?.textContent ?? null;
-
-/** Runs `body` with console.warn recorded; returns what was warned. */
-async function warnings(body: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const warn = console.warn;
-  console.warn = (...args: unknown[]) => seen.push(args.map(String).join(' '));
-  try {
-    await body();
-  } finally {
-    console.warn = warn;
-  }
-  return seen;
-}
 
 describe('<totp-app-icon>', () => {
   describe('defaults', () => {
@@ -194,7 +182,7 @@ describe('<totp-app-icon>', () => {
     for (const [name, value] of unsafe) {
       it(`drops ${name} and warns once, naming the attribute and not the value`, async () => {
         let element!: TotpAppIconElement;
-        const warned = await warnings(async () => {
+        const warned = await collectWarnings(async () => {
           element = await appIcon({ app: 'any', 'app-store-href': value, 'play-store-href': value });
         });
         expect(element.shadowRoot!.querySelectorAll('a, [href]').length).to.equal(0);
@@ -207,7 +195,7 @@ describe('<totp-app-icon>', () => {
 
     it('keeps the built-in link when a page link is refused', async () => {
       let element!: TotpAppIconElement;
-      await warnings(async () => {
+      await collectWarnings(async () => {
         element = await appIcon({ 'app-store-href': 'javascript:alert(1)', 'play-store-href': 'http://example.com/' });
       });
       expect(links(element).map(([, href]) => href)).to.deep.equal([MS_APP_STORE, MS_PLAY]);
@@ -215,7 +203,7 @@ describe('<totp-app-icon>', () => {
 
     it('drops a link set as a property too, and takes a good one after a bad one', async () => {
       const element = await appIcon({ app: 'any', platform: 'ios' });
-      const warned = await warnings(async () => {
+      const warned = await collectWarnings(async () => {
         element.appStoreHref = 'javascript:alert(1)';
         await element.updateComplete;
       });

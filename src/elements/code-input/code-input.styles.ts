@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHiddenRules } from '../visually-hidden.styles.js';
 
 // One sheet for the document (or shadow root) that holds the input: the input
 // is light DOM and may sit outside the element, as B2C's #otpCode does.
@@ -18,12 +19,7 @@ export const styles = css`
     margin-block-end: 0.5rem;
   }
   .totp-code-input-hint {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+    ${visuallyHiddenRules}
   }
   .totp-code-input-message:not(:empty) {
     margin-block-start: 0.5rem;
