@@ -50,11 +50,11 @@ export interface BridgeOptions {
 // B2C's page-level server error shows on the code input instead: once, not twice.
 // A sheet of its own, not Lit's `css`: the bridge must not pull Lit into the entry.
 const HIDE_REPLACED = `
-form:has(input[data-totp-kit]) > #claimVerificationServerError,
-[data-totp-kit] > [id$='-picture'],
-[data-totp-kit] > a[href^='otpauth:' i],
-.attrEntry[data-totp-kit] > :not(totp-authenticator-info),
-.authenticatorIconControlContent[data-totp-kit] > a { display: none !important }`;
+form:has(input[${MARKER}]) > ${B2C.SERVER_ERROR},
+[${MARKER}] > ${B2C.QR_CONTROL.picture},
+[${MARKER}] > ${B2C.QR_CONTROL.uriLink},
+${B2C.INFO_CONTROL.containerClass}[${MARKER}] > :not(totp-authenticator-info),
+${B2C.APP_ICON_CONTROL.containerClass}[${MARKER}] > a { display: none !important }`;
 
 /**
  * Upgrades the B2C page in `doc` now and whenever B2C changes #api.

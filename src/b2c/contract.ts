@@ -11,9 +11,6 @@
 /** The container B2C fills; it is in the template, B2C replaces its content. */
 export const API = '#api';
 
-/** The self-asserted form. B2C serialises its fields by id when it posts. */
-export const FORM = 'form#attributeVerification';
-
 /** B2C's submit button ("Continue" on enrollment, "Verify" on verification). */
 export const CONTINUE_BUTTON_ID = 'continue';
 
@@ -32,8 +29,8 @@ export const QR_CONTROL = {
 export const INFO_CONTROL = {
   /** `div.attrEntry#<controlId>` inside `li.AuthenticatorInfoControl`. */
   container: 'li.AuthenticatorInfoControl .attrEntry[id]',
-  /** "Enter the account details manually" (title_text). */
-  title: '[id$="-title"]',
+  /** The class of that container (B2C reuses `.attrEntry` for it). */
+  containerClass: '.attrEntry',
   /** Text "Account Name: <totpIdentifier>"; its aria-label is the bare claim. */
   account: '[id$="-account_name"]',
   /** Text "Secret: <secretKey>"; its aria-label is the bare claim. */
@@ -45,7 +42,8 @@ export const INFO_CONTROL = {
 export const APP_ICON_CONTROL = {
   /** `div.authenticatorIconControlContent#<controlId>` inside `li.AuthenticatorAppIconControl`. */
   container: 'li.AuthenticatorAppIconControl .authenticatorIconControlContent, .authenticatorIconControlContent',
-  title: '[id$="-title"]',
+  containerClass: '.authenticatorIconControlContent',
+  /** Its last line ("Once you've downloaded the Authenticator app…"): the kit's links go before it. */
   instruction: '[id$="-instruction"]',
   googlePlay: 'a.googleStoreIconControlContent',
   appStore: 'a.appStoreIconControlContent',
@@ -56,8 +54,6 @@ export const CODE_INPUT = {
   byId: 'input#otpCode',
   /** Else a digits-only pattern input in the attribute list (a renamed claim). */
   byPattern: '#attributeList input[pattern]',
-  /** Its label, `label[for=<id>]`, and the page's instruction paragraph label. */
-  instruction: 'li.Paragraph [id$="VerifyInstruction_label"], #QrCodeVerifyInstruction_label',
 } as const;
 
 /** Page-level error B2C fills after a failed verification ("Wrong code entered, please try again."). */
