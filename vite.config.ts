@@ -112,8 +112,11 @@ async function buildTemplateScript(root: string): Promise<Rolldown.OutputChunk[]
           ...minified,
           entryFileNames: 'assets/[name]-[hash].js',
           chunkFileNames: 'assets/[name]-[hash].js',
-          // What both pages share (Lit, the element registration, text helpers) in one chunk with a plain name.
-          codeSplitting: { groups: [{ name: 'shared', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|define\.ts$|core[\\/]text\.ts$/ }] },
+          // What both pages share in one chunk with a plain name: Lit, the modules directly in
+          // src/elements/ (registration, shared styles) and the text helpers.
+          codeSplitting: {
+            groups: [{ name: 'shared', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|elements[\\/][\w.-]+\.ts$|core[\\/]text\.ts$/ }],
+          },
         },
       },
     },
