@@ -92,7 +92,21 @@ export async function scanQr(page) {
  * `browser` inside the tests.
  */
 export function previewSession() {
-  const session = { origin: '', browser: undefined, server: undefined };
+  const session = {
+    origin: '',
+    browser: undefined,
+    server: undefined,
+    /** A new tab at `path`, its uncaught page errors collected in `page.errors`. */
+    async open(path, viewport = { width: 1024, height: 1400 }, beforeLoad = () => undefined) {
+      const page = await session.browser.newPage();
+      await page.setViewport(viewport);
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      beforeLoad(page, errors);
+      await page.goto(`${session.origin}${path}`);
+      return Object.assign(page, { errors });
+    },
+  };
   before(async () => {
     session.server = await createViteServer({ root, logLevel: 'error', server: { port: 0, open: false } });
     await session.server.listen();

@@ -15,15 +15,12 @@ const preview = previewSession();
 
 /** Opens an example and waits until the four elements have rendered. */
 async function open(path) {
-  const page = await preview.browser.newPage();
-  await page.setViewport({ width: 900, height: 1600 });
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  // Any failed load but the browser's own favicon request.
-  page.on('response', (response) => response.status() >= 400 && !response.url().endsWith('/favicon.ico') && errors.push(`${response.status()} ${response.url()}`));
-  await page.goto(`${preview.origin}${path}`);
+  const page = await preview.open(path, { width: 900, height: 1600 }, (tab, errors) =>
+    // Any failed load but the browser's own favicon request.
+    tab.on('response', (response) => response.status() >= 400 && !response.url().endsWith('/favicon.ico') && errors.push(`${response.status()} ${response.url()}`)),
+  );
   await page.waitForFunction((tags) => tags.every((tag) => document.querySelector(tag)?.hasUpdated), {}, TAGS);
-  return Object.assign(page, { errors });
+  return page;
 }
 
 const text = (page, selector) => page.$eval(selector, (element) => element.textContent.trim());

@@ -22,14 +22,7 @@ function totpCode(base32, unixSeconds) {
 
 const preview = previewSession();
 
-async function openPage(path) {
-  const page = await preview.browser.newPage();
-  await page.setViewport({ width: 1024, height: 1400 });
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${preview.origin}${path}`);
-  return Object.assign(page, { errors });
-}
+const openPage = (path) => preview.open(path);
 
 async function signIn(page, email) {
   await page.waitForSelector('#signInName');
