@@ -203,8 +203,12 @@ function mountQrCode(container: HTMLElement, { english, strings }: Context): Mou
     ...strings.qrCode,
   };
   // B2C's own image stays the fallback: the element shows it in its error state.
-  const image = container.querySelector(B2C.QR_CONTROL.image);
-  if (image) qr.append(image.cloneNode());
+  // A copy without B2C's id: the page must never hold two elements with one id.
+  const image = container.querySelector(B2C.QR_CONTROL.image)?.cloneNode();
+  if (image instanceof Element) {
+    image.removeAttribute('id');
+    qr.append(image);
+  }
   return { element: qr, insert: () => container.append(qr) };
 }
 

@@ -8,7 +8,10 @@ const switches = document.querySelector<HTMLFormElement>('.switches')!;
 const links = [...document.querySelectorAll<HTMLAnchorElement>('nav a')];
 const title = document.getElementById('current-title')!;
 const openLink = document.getElementById('open') as HTMLAnchorElement;
-const DISPLAY = ['theme', 'lang', 'kit'] as const;
+const DISPLAY = ['theme', 'lang', 'kit', 'loading'] as const;
+// B2C's pages come from the B2C stand-in, on another origin (src/build/plugins/b2c-stand-in.ts).
+const b2cPort = document.querySelector<HTMLMetaElement>('meta[name="b2c-port"]')?.content;
+const b2cOrigin = b2cPort ? `${location.protocol}//${location.hostname}:${b2cPort}` : location.origin;
 
 const address = new URLSearchParams(location.search);
 for (const name of [...DISPLAY, 'width']) {
@@ -23,9 +26,10 @@ function chosen(name: string): string {
 }
 
 function show(): void {
-  const url = new URL(view, location.origin);
+  // B2C's pages from B2C's origin; the embedding examples from this one.
+  const url = new URL(view, view.startsWith('/page-templates/') ? b2cOrigin : location.origin);
   for (const name of DISPLAY) url.searchParams.set(name, chosen(name));
-  const src = url.pathname + url.search;
+  const src = url.origin === location.origin ? url.pathname + url.search : url.href;
   if (frame.getAttribute('src') !== src) frame.src = src;
   openLink.href = src;
   frame.style.setProperty('--preview-width', `${chosen('width')}px`);
@@ -47,7 +51,7 @@ for (const link of links) {
 }
 switches.addEventListener('change', show);
 document.getElementById('reset')!.addEventListener('click', async () => {
-  await fetch('/__mock-b2c/reset', { method: 'POST' });
+  await fetch('/__preview/reset', { method: 'POST' });
   document.getElementById('reset-status')!.textContent = 'The mock has forgotten every enrolled user.';
 });
 show();

@@ -1,12 +1,14 @@
 /**
- * B2C's part of a page in the preview: what B2C's own scripts do on a real
- * page. It asks the mock server (mock-server.ts) what to show, renders the
- * fixture into #api the way B2C injects its form, runs B2C's client-side
- * checks, posts the fields by id and shows B2C's server errors.
- * The preview adds it to the page templates in dev only (vite.config.ts).
+ * B2C's part of a page in the preview and the hosting tests: what B2C's own
+ * scripts do on a real page, served by the B2C stand-in origin (b2c-origin.ts).
+ * Once the template is in the page, it asks the mock server (mock-server.ts)
+ * what to show, renders the fixture into #api the way B2C injects its form,
+ * runs B2C's client-side checks, posts the fields by id and shows B2C's server
+ * errors.
  *
  * URL parameters: `state` (a gallery state) or `journey` and `step`;
- * `lang` (en, ar), `theme` (light, dark), `kit=off` (B2C's plain rendering).
+ * `lang` (en, ar: the origin sets <html lang>), `theme` (light, dark),
+ * `kit=off` (B2C's plain rendering), `loading` (how the template arrives).
  */
 import { hideServerError, renderPage, showServerError } from './fixtures.js';
 import { b2cStrings, type Language } from './b2c-strings.js';
@@ -16,14 +18,25 @@ const params = new URLSearchParams(location.search);
 const language: Language = params.get('lang') === 'ar' ? 'ar' : 'en';
 const strings = b2cStrings[language];
 /** Display parameters that follow the user from page to page. */
-const display = new URLSearchParams([...params].filter(([name]) => ['lang', 'theme', 'kit'].includes(name)));
+const display = new URLSearchParams([...params].filter(([name]) => ['lang', 'theme', 'kit', 'loading', 'probe'].includes(name)));
 
-function applyDisplay(): void {
-  const root = document.documentElement;
-  root.lang = language;
-  root.dir = language === 'ar' ? 'rtl' : 'ltr';
+function applyTheme(): void {
   const theme = params.get('theme');
-  if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
+  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+}
+
+/** #api, once the template is in the page: at once where it was merged, later where a loader brings it. */
+function templateApi(): Promise<HTMLElement> {
+  return new Promise((resolve) => {
+    const found = () => document.getElementById('api');
+    if (found()) return resolve(found()!);
+    const observer = new MutationObserver(() => {
+      if (!found()) return;
+      observer.disconnect();
+      resolve(found()!);
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
 }
 
 /** B2C's client-side check before it posts: required fields and patterns, with its own error display. */
@@ -80,9 +93,8 @@ async function handleSubmit(api: HTMLElement, form: HTMLFormElement): Promise<vo
 }
 
 async function start(): Promise<void> {
-  applyDisplay();
-  const api = document.getElementById('api');
-  if (!api) return;
+  const api = await templateApi();
+  applyTheme();
   const reply: PageReply = await (await fetch(`/__mock-b2c/page?${params}`)).json();
   await renderPage(api, reply.page, {
     ...reply.values,
@@ -99,7 +111,10 @@ async function start(): Promise<void> {
   }
   api.querySelector('#cancel')?.addEventListener('click', (event) => {
     event.preventDefault();
-    location.assign(`/src/preview/index.html?${display}`);
+    // B2C sends a cancelled journey back to the application.
+    const back = new URL(reply.cancelUrl, location.href);
+    for (const [name, value] of display) back.searchParams.set(name, value);
+    location.assign(back);
   });
 }
 

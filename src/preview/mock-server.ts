@@ -1,9 +1,11 @@
 /**
- * A mock of B2C's server for the designer preview, served by Vite's dev server
- * under /__mock-b2c/. It decides which page to render, issues a fresh secret
- * for each enrollment, and verifies codes with real RFC 6238 TOTP, rejecting a
- * code already used. Its users live in the dev server's memory, as B2C's live
- * in its directory: the browser never stores a secret. Dev only.
+ * A mock of B2C's server for the designer preview and the hosting tests, served
+ * by the B2C stand-in origin (b2c-origin.ts) under /__mock-b2c/. It decides
+ * which page to render, issues a fresh secret for each enrollment, and verifies
+ * codes with real RFC 6238 TOTP, rejecting a code already used. Its users live
+ * in the server's memory, as B2C's live in its directory, and each browser has
+ * a session of its own (a cookie the origin sets): the browser never stores a
+ * secret, and no other client can read a pending one. Dev and test only.
  *
  * Journeys (the `journey` parameter):
  * - `signin`: sign in; enroll (QR page, then a code) on the first sign-in,
@@ -24,6 +26,8 @@ export interface PageReply {
   readonly values: PageValues;
   readonly error?: string;
   readonly message?: string;
+  /** Where Cancel goes: back to the application. */
+  readonly cancelUrl: string;
 }
 
 /** B2C's JSON reply to a form post: always HTTP 200, the outcome in `status`. */
@@ -39,11 +43,35 @@ interface User {
   lastUsedStep: number;
 }
 
+/** One browser's journey: who signed in, the secret being enrolled, failed attempts, and where it returns. */
+export interface Session {
+  email: string;
+  pendingSecret?: string;
+  failures: number;
+  /** The application's page a finished journey returns to (`?outcome=` is added): B2C's redirect_uri. */
+  returnTo: string;
+}
+
+export const newSession = (returnTo = '/src/preview/done.html'): Session => ({ email: '', failures: 0, returnTo });
+
 export interface MockB2C {
-  page(query: URLSearchParams): PageReply;
-  submit(query: URLSearchParams, fields: URLSearchParams): Promise<SubmitReply>;
+  page(query: URLSearchParams, session: Session): PageReply;
+  submit(query: URLSearchParams, fields: URLSearchParams, session: Session): Promise<SubmitReply>;
   reset(): void;
 }
+
+export interface MockOptions {
+  /** Unix seconds; injectable so that tests can move the clock. */
+  readonly now?: () => number;
+}
+
+const reply = (session: Session, page: B2CPage, values: PageValues = {}, extra: Partial<PageReply> = {}): PageReply => ({
+  template: templateOf[page],
+  page,
+  values,
+  cancelUrl: `${session.returnTo}?outcome=cancelled`,
+  ...extra,
+});
 
 const templateOf: Record<B2CPage, Template> = {
   'totp-enroll': 'totp',
@@ -53,59 +81,55 @@ const templateOf: Record<B2CPage, Template> = {
   error: 'error',
 };
 
-const reply = (page: B2CPage, values: PageValues = {}, extra: Partial<PageReply> = {}): PageReply => ({
-  template: templateOf[page],
-  page,
-  values,
-  ...extra,
-});
-
-/** `now` (Unix seconds) is injectable so that tests can move the clock. */
-export function createMockB2C(now: () => number = () => Date.now() / 1000): MockB2C {
+export function createMockB2C({ now = () => Date.now() / 1000 }: MockOptions = {}): MockB2C {
   const users = new Map<string, User>();
-  let session: { email: string; pendingSecret?: string; failures: number } = { email: '', failures: 0 };
 
   const enrollValues = (email: string, secret: string): PageValues => ({ uri: b2cOtpauthUri(ISSUER, email, secret), identifier: email, secret });
 
-  const gallery: Record<string, () => PageReply> = {
-    enroll: () => reply('totp-enroll', enrollValues(DEMO.identifier, DEMO.secret)),
-    verify: () => reply('totp-verify'),
-    'wrong-code': () => reply('totp-verify', {}, { error: 'wrongCode' }),
-    'too-many': () => reply('totp-verify', {}, { error: 'tooManyAttempts' }),
-    'server-error': () => reply('totp-verify', {}, { error: 'serverError' }),
-    signin: () => reply('unified', { identifier: DEMO.identifier }),
-    profile: () => reply('selfasserted', { identifier: DEMO.identifier }),
-    error: () => reply('error'),
+  const gallery: Record<string, (session: Session) => PageReply> = {
+    enroll: (session) => reply(session, 'totp-enroll', enrollValues(DEMO.identifier, DEMO.secret)),
+    verify: (session) => reply(session, 'totp-verify'),
+    'wrong-code': (session) => reply(session, 'totp-verify', {}, { error: 'wrongCode' }),
+    'too-many': (session) => reply(session, 'totp-verify', {}, { error: 'tooManyAttempts' }),
+    'server-error': (session) => reply(session, 'totp-verify', {}, { error: 'serverError' }),
+    signin: (session) => reply(session, 'unified', { identifier: DEMO.identifier }),
+    profile: (session) => reply(session, 'selfasserted', { identifier: DEMO.identifier }),
+    error: (session) => reply(session, 'error'),
   };
 
-  function page(query: URLSearchParams): PageReply {
+  function page(query: URLSearchParams, session: Session): PageReply {
     const state = query.get('state');
-    if (state) return (gallery[state] ?? gallery.error)();
+    // Own properties only: `state=__proto__` or `constructor` is an unknown state, not the prototype.
+    if (state) return (Object.hasOwn(gallery, state) ? gallery[state] : gallery.error)(session);
     switch (query.get('step')) {
       case 'enroll':
         session.pendingSecret ??= generateSecret();
-        return reply('totp-enroll', enrollValues(session.email, session.pendingSecret));
+        return reply(session, 'totp-enroll', enrollValues(session.email, session.pendingSecret));
       case 'verify':
-        return reply('totp-verify');
+        return reply(session, 'totp-verify');
       case 'already-enrolled':
-        return reply('error', {}, { message: 'alreadyEnrolled' });
+        return reply(session, 'error', {}, { message: 'alreadyEnrolled' });
       case 'not-enrolled':
-        return reply('error', {}, { message: 'notEnrolled' });
+        return reply(session, 'error', {}, { message: 'notEnrolled' });
       default:
-        return reply('unified', { identifier: session.email || DEMO.identifier });
+        return reply(session, 'unified', { identifier: session.email || DEMO.identifier });
     }
   }
 
-  async function submit(query: URLSearchParams, fields: URLSearchParams): Promise<SubmitReply> {
+  async function submit(query: URLSearchParams, fields: URLSearchParams, session: Session): Promise<SubmitReply> {
     const journey = query.get('journey') ?? 'signin';
-    const next = (step: string) => ({ status: '200', redirect: `/page-templates/${step === 'verify' || step === 'enroll' ? 'totp' : 'error'}.html?journey=${journey}&step=${step}` }) as const;
-    const done = (outcome: string) => ({ status: '200', redirect: `/src/preview/done.html?outcome=${outcome}` }) as const;
+    const next = (step: string) =>
+      ({ status: '200', redirect: `/page-templates/${step === 'verify' || step === 'enroll' ? 'totp' : 'error'}.html?${new URLSearchParams({ journey, step })}` }) as const;
+    const done = (outcome: string) => ({ status: '200', redirect: `${session.returnTo}?${new URLSearchParams({ outcome })}` }) as const;
 
     switch (query.get('step') ?? 'signin') {
       case 'signin': {
         const email = (fields.get('signInName') ?? '').trim().toLowerCase();
         if (!email) return { status: '400', message: 'requiredFieldMissing' };
-        session = { email, failures: 0 };
+        // A new sign-in starts over: no secret half enrolled, no failures carried from another account.
+        session.email = email;
+        session.failures = 0;
+        session.pendingSecret = undefined;
         const enrolled = users.has(email);
         if (journey === 'enable') return next(enrolled ? 'already-enrolled' : 'enroll');
         if (journey === 'disable') return next(enrolled ? 'verify' : 'not-enrolled');
@@ -138,12 +162,5 @@ export function createMockB2C(now: () => number = () => Date.now() / 1000): Mock
     }
   }
 
-  return {
-    page,
-    submit,
-    reset: () => {
-      users.clear();
-      session = { email: '', failures: 0 };
-    },
-  };
+  return { page, submit, reset: () => users.clear() };
 }

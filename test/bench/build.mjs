@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { buildTemplates as buildKitTemplates } from '../../src/build/tools/build-templates.mjs';
 
 export const root = new URL('../..', import.meta.url).pathname;
 export const benchDir = join(root, 'dist/bench');
@@ -72,7 +73,7 @@ export async function buildKitBundle() {
 
 /** `import … from "./x.js"` and `import "./x.js"` in a minified chunk; `import("./x.js")` apart. */
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'`]\.\/([\w.-]+\.js)["'`]/g;
-const DYNAMIC_IMPORT = /\bimport\(\s*["'`]\.\/([\w.-]+\.js)["'`]\s*\)/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*["'`][^"'`]*\/assets\/([\w.-]+\.js)["'`]\s*\)/g;
 
 /**
  * The page templates, as `npm run build` makes dist/templates, but into
@@ -82,14 +83,7 @@ const DYNAMIC_IMPORT = /\bimport\(\s*["'`]\.\/([\w.-]+\.js)["'`]\s*\)/g;
  */
 export async function buildTemplates(baseUrl) {
   const outDir = join(benchDir, 'templates');
-  const previous = process.env.TEMPLATE_BASE_URL;
-  process.env.TEMPLATE_BASE_URL = baseUrl; // vite.config.ts reads it when the config loads
-  try {
-    await build({ root, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-  } finally {
-    if (previous === undefined) delete process.env.TEMPLATE_BASE_URL;
-    else process.env.TEMPLATE_BASE_URL = previous;
-  }
+  await buildKitTemplates({ outDir, base: baseUrl, logLevel: 'silent' });
   const assets = join(outDir, 'assets');
   const read = (name) => readFileSync(join(assets, name), 'utf8');
   const entry = readdirSync(assets).find((name) => /^b2c-totp-kit-.*\.js$/.test(name));

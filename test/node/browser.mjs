@@ -87,15 +87,21 @@ export async function scanQr(page) {
 }
 
 /**
- * The designer preview (Vite's dev server, as `npm run dev` serves it) and Chromium,
- * started before a test file's tests and stopped after them. Read `origin` and
- * `browser` inside the tests.
+ * The designer preview (Vite's dev server, as `npm run dev` serves it, with its
+ * B2C stand-in on a second origin) and Chromium, started before a test file's
+ * tests and stopped after them. Read `origin` (the templates' and the preview's
+ * own pages), `b2cOrigin` (B2C's pages) and `browser` inside the tests.
  */
 export function previewSession() {
   const session = {
     origin: '',
+    b2cOrigin: '',
     browser: undefined,
     server: undefined,
+    /** B2C's pages (/page-templates/…) on the B2C origin, the rest on the preview's. */
+    url: (path) => `${path.startsWith('/page-templates/') ? session.b2cOrigin : session.origin}${path}`,
+    /** The mock forgets every enrolled user. */
+    reset: () => fetch(`${session.origin}/__preview/reset`, { method: 'POST' }),
     /** A new tab at `path`, its uncaught page errors collected in `page.errors`. */
     async open(path, viewport = { width: 1024, height: 1400 }, beforeLoad = () => undefined) {
       const page = await session.browser.newPage();
@@ -103,7 +109,7 @@ export function previewSession() {
       const errors = [];
       page.on('pageerror', (error) => errors.push(error.message));
       beforeLoad(page, errors);
-      await page.goto(`${session.origin}${path}`);
+      await page.goto(session.url(path));
       return Object.assign(page, { errors });
     },
   };
@@ -111,6 +117,8 @@ export function previewSession() {
     session.server = await createViteServer({ root, logLevel: 'error', server: { port: 0, open: false } });
     await session.server.listen();
     session.origin = `http://localhost:${session.server.httpServer.address().port}`;
+    const standIn = session.server.config.plugins.find((plugin) => plugin.name === 'b2c-totp-kit:b2c-stand-in');
+    session.b2cOrigin = `http://localhost:${await standIn.api.started}`;
     session.browser = await launchChromium();
   });
   after(async () => {

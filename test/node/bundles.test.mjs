@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
+import { buildTemplates } from '../../src/build/tools/build-templates.mjs';
 import { b2cMarkup, launchChromium, root, scanQr, serve } from './browser.mjs';
 
 const URI = 'otpauth://totp/Contoso%20demo:emily@fabrikam.com?secret=fay2lj7ynpntjgqa&issuer=Contoso+demo';
@@ -17,9 +18,8 @@ let origin;
 
 before(async () => {
   ({ server, origin } = await serve((path) => (path === '/blank.html' ? { body: '<!doctype html><title>blank</title>' } : join(dir, path))));
-  process.env.TEMPLATE_BASE_URL = `${origin}/templates/`;
   await build({ root, mode: 'cdn', logLevel: 'silent', build: { outDir: join(dir, 'cdn') } });
-  await build({ root, logLevel: 'silent', build: { outDir: join(dir, 'templates') } });
+  await buildTemplates({ outDir: join(dir, 'templates'), base: `${origin}/templates/`, logLevel: 'silent' });
   browser = await launchChromium();
 });
 

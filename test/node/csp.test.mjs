@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
+import { buildTemplates } from '../../src/build/tools/build-templates.mjs';
 import { b2cMarkup, launchChromium, root, scanQr, serve } from './browser.mjs';
 
 const URI = 'otpauth://totp/Contoso%20demo:emily@fabrikam.com?secret=fay2lj7ynpntjgqa&issuer=Contoso+demo';
@@ -67,9 +68,8 @@ before(async () => {
     }
     return join(dir, path);
   }));
-  process.env.TEMPLATE_BASE_URL = `${origin}/templates/`;
   await build({ root, mode: 'cdn', logLevel: 'silent', build: { outDir: join(dir, 'cdn') } });
-  await build({ root, logLevel: 'silent', build: { outDir: join(dir, 'templates') } });
+  await buildTemplates({ outDir: join(dir, 'templates'), base: `${origin}/templates/`, logLevel: 'silent' });
   templateHtml = readFileSync(join(dir, 'templates/totp.html'), 'utf8');
   browser = await launchChromium();
 });

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateManifest } from '../tools/manifest.mjs';
-import { elementsOf, parseStrings, renderReference, updateReadme } from '../tools/docs.mjs';
+import { generateManifest } from '../../src/build/tools/manifest.mjs';
+import { elementsOf, parseStrings, renderReference, updateReadme } from '../../src/build/tools/docs.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const read = (path) => readFileSync(join(root, path), 'utf8');

@@ -19,10 +19,11 @@ const VIEWS = [
 
 const preview = previewSession();
 
-/** Opens `path` and waits until B2C's markup is in and the kit's elements have rendered. */
+/** Opens `path` and waits until B2C's markup is in, the kit has upgraded every control and its elements have rendered. */
 async function openView(page, path) {
-  await page.goto(`${preview.origin}${path}`);
+  await page.goto(preview.url(path));
   await page.waitForFunction(() => document.querySelector('#api > *') || document.querySelector('nav'));
+  await page.waitForFunction(() => !document.querySelector('#api :is(.qrCodeControlContent, li.AuthenticatorInfoControl .attrEntry[id], .authenticatorIconControlContent, input#otpCode):not([data-totp-kit])'));
   await page.evaluate(async () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     await Promise.all([...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('totp-')).map((el) => el.updateComplete));
@@ -80,9 +81,9 @@ async function tabTo(page, predicate, limit = 30) {
 }
 
 test('a keyboard-only walk: enrollment, then verification', async () => {
-  await fetch(`${preview.origin}/__mock-b2c/reset`, { method: 'POST' });
+  await preview.reset();
   const page = await preview.browser.newPage();
-  await page.goto(`${preview.origin}/page-templates/unified.html?journey=signin`);
+  await page.goto(`${preview.b2cOrigin}/page-templates/unified.html?journey=signin`);
   await page.waitForSelector('#signInName');
   await page.focus('#signInName');
   await page.keyboard.down('Control'); // the mock fills in the last account: replace it

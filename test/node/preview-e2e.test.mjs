@@ -3,22 +3,9 @@
 // a wrong code shows B2C's error; a used code cannot be replayed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { previewSession, root, scanQr } from './browser.mjs';
-
-/** RFC 6238, written again here so that the test does not trust the mock's own implementation. */
-function totpCode(base32, unixSeconds) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const char of base32.toUpperCase()) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
-  const key = Buffer.from(bits.match(/.{8}/g).map((byte) => parseInt(byte, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(unixSeconds / 30)));
-  const mac = createHmac('sha1', key).update(counter).digest();
-  const offset = mac[19] & 15;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1e6).padStart(6, '0');
-}
+import { totpCode } from './journey.mjs';
 
 const preview = previewSession();
 
@@ -46,7 +33,7 @@ const serverError = (page) =>
   });
 
 test('first sign-in enrolls by scanning the QR code; later sign-ins verify; codes are single use', async () => {
-  await fetch(`${preview.origin}/__mock-b2c/reset`, { method: 'POST' });
+  await preview.reset();
   const email = `e2e-${Date.now()}@fabrikam.com`;
   const page = await openPage('/page-templates/unified.html?journey=signin');
 
@@ -69,7 +56,7 @@ test('first sign-in enrolls by scanning the QR code; later sign-ins verify; code
   assert.equal(await page.$eval('#outcome-title', (h1) => h1.textContent), "You're signed in");
 
   // A later sign-in asks only for a code: the one just used is refused.
-  await page.goto(`${preview.origin}/page-templates/unified.html?journey=signin`);
+  await page.goto(`${preview.b2cOrigin}/page-templates/unified.html?journey=signin`);
   await signIn(page, email);
   assert.match(page.url(), /step=verify/);
   await enterCode(page, code);
@@ -88,7 +75,7 @@ test('first sign-in enrolls by scanning the QR code; later sign-ins verify; code
 });
 
 test('turning authenticator MFA on is refused when enrolled; turning it off asks for a code first', async () => {
-  await fetch(`${preview.origin}/__mock-b2c/reset`, { method: 'POST' });
+  await preview.reset();
   const email = `toggle-${Date.now()}@fabrikam.com`;
   const page = await openPage('/page-templates/unified.html?journey=enable');
   await signIn(page, email);
@@ -99,13 +86,13 @@ test('turning authenticator MFA on is refused when enrolled; turning it off asks
   await Promise.all([page.waitForNavigation(), enterCode(page, totpCode(secret, now))]);
   assert.match(page.url(), /outcome=enabled/);
 
-  await page.goto(`${preview.origin}/page-templates/unified.html?journey=enable`);
+  await page.goto(`${preview.b2cOrigin}/page-templates/unified.html?journey=enable`);
   await signIn(page, email);
   assert.match(page.url(), /error\.html\?journey=enable&step=already-enrolled/);
   await page.waitForFunction(() => document.querySelector('#api .error-container'));
   assert.match(await page.$eval('#api', (api) => api.textContent), /already registered/);
 
-  await page.goto(`${preview.origin}/page-templates/unified.html?journey=disable`);
+  await page.goto(`${preview.b2cOrigin}/page-templates/unified.html?journey=disable`);
   await signIn(page, email);
   assert.match(page.url(), /step=verify/);
   await enterCode(page, '999999' === totpCode(secret, now + 30) ? '999998' : '999999');
@@ -114,7 +101,7 @@ test('turning authenticator MFA on is refused when enrolled; turning it off asks
   assert.match(page.url(), /outcome=disabled/);
 
   // Removed: the next sign-in enrolls again.
-  await page.goto(`${preview.origin}/page-templates/unified.html?journey=signin`);
+  await page.goto(`${preview.b2cOrigin}/page-templates/unified.html?journey=signin`);
   await signIn(page, email);
   assert.match(page.url(), /step=enroll/);
   await page.close();
@@ -129,11 +116,14 @@ test('editing a template or a style reloads the preview', async () => {
   writeFileSync(html, readFileSync(`${root}page-templates/totp.html`, 'utf8').replace('./brand.css', `./${name}.css`));
   const page = await openPage(`/page-templates/${name}.html?state=enroll`);
   try {
-    const outline = () => page.$eval('.brand', (brand) => getComputedStyle(brand).outlineColor);
-    await page.waitForFunction(() => document.querySelector('.brand'));
-    assert.equal(await outline(), 'rgb(1, 2, 3)');
+    // The template's stylesheet loads after its markup is in (B2C's loader adopts both): wait for it.
+    const outlined = (color) => page.waitForFunction((expected) => {
+      const brand = document.querySelector('.brand');
+      return brand && getComputedStyle(brand).outlineColor === expected;
+    }, { timeout: 10000 }, color);
+    await outlined('rgb(1, 2, 3)');
     writeFileSync(css, '.brand { outline: 3px solid rgb(4, 5, 6); }\n');
-    await page.waitForFunction(() => getComputedStyle(document.querySelector('.brand')).outlineColor === 'rgb(4, 5, 6)', { timeout: 10000 });
+    await outlined('rgb(4, 5, 6)');
     writeFileSync(html, readFileSync(html, 'utf8').replace('<title>', '<title>Edited '));
     await page.waitForFunction(() => document.title.startsWith('Edited '), { timeout: 10000 });
   } finally {

@@ -5,43 +5,59 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkTemplates } from '../tools/check-templates.mjs';
+import { checkTemplates } from '../../src/build/tools/check-templates.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const BASE = 'https://contosob2c.blob.core.windows.net/templates/v1/';
 
+/** `npm run build:templates` into `outDir`: the template script's build, then the pages'. */
 function viteBuild(env, outDir) {
-  return spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-  });
+  const run = (args) => spawnSync('npx', ['vite', 'build', ...args, '--outDir', outDir], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  const script = run(['--mode', 'template-script', '--emptyOutDir']);
+  return script.status === 0 ? run([]) : script;
 }
 
 const outDir = mkdtempSync(join(tmpdir(), 'templates-'));
 const built = viteBuild({ TEMPLATE_BASE_URL: BASE }, outDir);
 
-test('the build emits the four templates with absolute, hashed asset URLs', () => {
+test('the build emits the four templates with absolute, hashed asset URLs, and nothing else', () => {
   assert.equal(built.status, 0, built.stderr);
   const pages = readdirSync(outDir).filter((name) => name.endsWith('.html')).sort();
   assert.deepEqual(pages, ['error.html', 'selfasserted.html', 'totp.html', 'unified.html']);
+  // What is there is what gets uploaded: no build manifest left behind.
+  assert.deepEqual(readdirSync(outDir).filter((name) => !name.endsWith('.html')).sort(), ['assets', 'logo.svg']);
   const html = readFileSync(join(outDir, 'totp.html'), 'utf8');
   assert.match(html, new RegExp(`<script defer src="${BASE}assets/b2c-totp-kit-[\\w-]{8}\\.js"></script>`));
   assert.match(html, new RegExp(`<link rel="stylesheet" href="${BASE}assets/brand-[\\w-]{8}\\.css">`));
   const css = readdirSync(join(outDir, 'assets')).find((name) => name.endsWith('.css'));
-  assert.match(readFileSync(join(outDir, 'assets', css), 'utf8'), new RegExp(`url\\(${BASE}assets/logo-[\\w-]{8}\\.svg\\)`));
+  assert.match(readFileSync(join(outDir, 'assets', css), 'utf8'), new RegExp(`url\\(${BASE}logo\\.svg\\)`));
 });
 
-test('the template script is a classic script that defines no globals and loads its page\'s elements', () => {
-  const script = readdirSync(join(outDir, 'assets')).find((name) => name.startsWith('b2c-totp-kit-'));
-  const code = readFileSync(join(outDir, 'assets', script), 'utf8');
+const assetsOf = (pattern) => readdirSync(join(outDir, 'assets')).filter((name) => pattern.test(name));
+const scriptCode = () => readFileSync(join(outDir, 'assets', assetsOf(/^b2c-totp-kit-/)[0]), 'utf8');
+
+test('the template script is a classic script that defines no globals and imports every module by absolute URL', () => {
+  const code = scriptCode();
   assert.ok(code.startsWith('(()=>{'), 'wrapped in a function');
   assert.doesNotMatch(code, /(^|[;})])\s*import\s*[\w{*"'`]|\bexport\s*[{*\w]/, 'no static import or export');
-  const chunks = [...code.matchAll(/import\(`\.\/([\w-]+\.js)`\)/g)].map((match) => match[1]).sort();
+  // Every import() the script can make: a literal URL under the base, never relative (Chromium resolves a
+  // relative one from a CORS-cross-origin classic script against about:blank) and never computed.
+  const imports = [...code.matchAll(/\bimport\(([^)]*)\)/g)].map((match) => match[1]);
+  assert.ok(imports.length >= 3, imports.join());
+  for (const specifier of imports) assert.match(specifier, new RegExp(`^\`${BASE}assets/[\\w-]+\\.js\`$`), specifier);
+  const chunks = imports.map((specifier) => specifier.slice(BASE.length + 'assets/'.length + 1, -1)).sort();
   assert.deepEqual(chunks.map((name) => name.replace(/-[\w-]{8}\.js$/, '')), ['enrollment', 'shared', 'verification']);
   // The verification page, seen at every sign-in, never loads the QR encoder.
   const verification = readFileSync(join(outDir, 'assets', chunks[2]), 'utf8');
   assert.doesNotMatch(verification, /code length overflow|getRSBlocks|totp-qr-code/);
+});
+
+test('the TOTP template preloads the verification page\'s modules, absolutely; the others preload nothing', () => {
+  const preloads = (page) => [...readFileSync(join(outDir, page), 'utf8').matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((match) => match[1]);
+  const [shared] = assetsOf(/^shared-/);
+  const [verification] = assetsOf(/^verification-/);
+  assert.deepEqual(preloads('totp.html'), [`${BASE}assets/${shared}`, `${BASE}assets/${verification}`]);
+  for (const page of ['unified.html', 'selfasserted.html', 'error.html']) assert.deepEqual(preloads(page), [], page);
 });
 
 test('the built set passes the template check', () => {
@@ -64,6 +80,21 @@ test('a relative or plain-HTTP base URL is refused', () => {
   }
 });
 
+test('a base URL carrying credentials, a query (an Azure SAS) or a fragment is refused, and never echoed', () => {
+  const cases = [
+    ['https://admin:s3cr3t-pass@contoso.example/templates/', /user name or password/, 's3cr3t-pass'],
+    ['https://contosob2c.blob.core.windows.net/templates/?sv=2024-11-04&ss=b&sig=AbCdSiGnAtUrE%3D', /query \(such as an Azure SAS token/, 'AbCdSiGnAtUrE'],
+    ['https://contoso.example/templates/#v2', /fragment/, '#v2'],
+  ];
+  for (const [base, why, secret] of cases) {
+    const result = viteBuild({ TEMPLATE_BASE_URL: base }, mkdtempSync(join(tmpdir(), 'bad-base-')));
+    const output = result.stderr + result.stdout;
+    assert.notEqual(result.status, 0, base);
+    assert.match(output, why, base);
+    assert.ok(!output.includes(secret), `the message does not repeat ${secret}`);
+  }
+});
+
 test('the check names what B2C would reject', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bad-set-'));
   cpSync(outDir, dir, { recursive: true });
@@ -83,7 +114,7 @@ test('the check names what B2C would reject', () => {
 });
 
 test('the check command exits 1 on a broken set and 0 on a good one', () => {
-  assert.doesNotThrow(() => execFileSync('node', ['test/tools/check-templates.mjs', outDir], { cwd: root, stdio: 'pipe' }));
+  assert.doesNotThrow(() => execFileSync('node', ['src/build/tools/check-templates.mjs', outDir], { cwd: root, stdio: 'pipe' }));
   const empty = mkdtempSync(join(tmpdir(), 'empty-'));
-  assert.throws(() => execFileSync('node', ['test/tools/check-templates.mjs', empty], { cwd: root, stdio: 'pipe' }));
+  assert.throws(() => execFileSync('node', ['src/build/tools/check-templates.mjs', empty], { cwd: root, stdio: 'pipe' }));
 });

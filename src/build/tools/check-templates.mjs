@@ -69,10 +69,11 @@ export function checkTemplates(dir) {
       const bytes = readFileSync(file);
       total += bytes.length;
       sizes.push(`${basename(file)} ${kb(bytes.length)} (${kb(gzipSync(bytes, { level: 9 }).length)} gzip)`);
-      // Modules the template's script import()s when B2C shows the page that needs them, and theirs.
-      const seen = new Set();
+      // Modules the template's script import()s when B2C shows the page that needs them (by absolute
+      // URL), and theirs (relative to them), that the template does not already load.
+      const seen = new Set([...assets.keys()].map((asset) => basename(new URL(asset).pathname)));
       const follow = (code) => {
-        for (const [, chunk] of code.matchAll(/(?:import\(|from|import)\s*[`"']\.\/([\w.-]+\.js)[`"']/g)) {
+        for (const [, chunk] of code.matchAll(/(?:import\(|from|import)\s*[`"'](?:\.\/|[^`"']*\/assets\/)([\w.-]+\.js)[`"']/g)) {
           if (seen.has(chunk)) continue;
           seen.add(chunk);
           const chunkBytes = readFileSync(join(dirname(file), chunk));

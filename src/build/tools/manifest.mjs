@@ -5,13 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const root = new URL('../..', import.meta.url).pathname;
+const root = new URL('../../..', import.meta.url).pathname;
 
 /** Writes `<dir>/custom-elements.json` and returns it, parsed. */
 export function generateManifest(dir) {
   const run = spawnSync(
     join(root, 'node_modules/.bin/custom-elements-manifest'),
-    ['analyze', '--litelement', '--quiet', '--config', 'test/tools/cem.config.mjs'],
+    ['analyze', '--litelement', '--quiet', '--config', 'src/build/tools/cem.config.mjs'],
     { cwd: root, encoding: 'utf8', env: { ...process.env, CEM_OUTDIR: relative(root, dir) } },
   );
   if (run.status !== 0) throw new Error(`custom-elements-manifest failed:\n${run.stdout}\n${run.stderr}`);

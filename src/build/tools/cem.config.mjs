@@ -1,5 +1,5 @@
 // custom-elements.json from the elements' JSDoc: `npm run manifest`, which runs
-//   custom-elements-manifest analyze --litelement --config test/tools/cem.config.mjs
+//   custom-elements-manifest analyze --litelement --config src/build/tools/cem.config.mjs
 // The analyzer writes relative to the working directory: the manifest goes to
 // dist/ (package.json `customElements`), or to CEM_OUTDIR (a path relative to the
 // repository) for the tests. It never rewrites package.json.
@@ -19,10 +19,10 @@
 // - event classes: their payload (`readonly code` as a constructor parameter) is
 //   missing;
 // - module paths are the sources (src/elements/qr-code/qr-code.ts); consumers
-//   need the published files (dist/lib/qr-code.js).
+//   need the published files (dist/lib/elements/qr-code/qr-code.js).
 
-/** src/elements/<name>/<name>.ts → the library's entry for it (vite.config.ts LIB_ENTRIES). */
-const publishedPath = (path) => path.replace(/^src\/elements\/([\w-]+)\/\1\.ts$/, 'dist/lib/$1.js').replace(/^src\/index\.ts$/, 'dist/lib/index.js');
+/** src/elements/qr-code/qr-code.ts → dist/lib/elements/qr-code/qr-code.js: the library mirrors src/ (src/tsconfig.lib.json). */
+const publishedPath = (path) => path.replace(/^src\/(.+)\.ts$/, 'dist/lib/$1.js');
 
 function kitPlugin() {
   /** Facts the analyze phase gathers, per module path. */

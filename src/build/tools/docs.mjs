@@ -147,7 +147,7 @@ export function updateReadme(readme, manifest) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const root = new URL('../..', import.meta.url);
+  const root = new URL('../../..', import.meta.url);
   const manifestPath = process.argv[2] ?? new URL('dist/custom-elements.json', root);
   const readmePath = new URL('README.md', root);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));

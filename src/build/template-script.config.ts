@@ -1,0 +1,47 @@
+/**
+ * `vite build --mode template-script`, the first half of the templates build:
+ * the template's script (the bridge, src/b2c/index.ts) and the page modules it
+ * loads, in dist/templates/assets. A library build, not an app build: Vite's
+ * app build would add its module preload helper (0.8 KB gzip) to the script,
+ * and the templates preload for themselves (plugins/template-tags.ts).
+ * It writes a manifest (`.vite/template-script.json`) that `vite build`, the
+ * second half, reads to put the script and its preloads into the templates.
+ */
+import type { UserConfig } from 'vite';
+import { templateBaseUrl } from './base-url.ts';
+import { classicEntry } from './plugins/classic-entry.ts';
+import { trimQrcodeGenerator } from './plugins/trim-qrcode-generator.ts';
+import { MINIFIED } from './minified.ts';
+
+/** The template's script: assets/b2c-totp-kit-[hash].js. */
+export const TEMPLATE_SCRIPT = 'b2c-totp-kit';
+export const TEMPLATE_SCRIPT_ENTRY = 'src/b2c/index.ts';
+/** Where the manifest goes, relative to the templates' outDir; the templates build removes it. */
+export const TEMPLATE_SCRIPT_MANIFEST = '.vite/template-script.json';
+
+export function templateScriptConfig(): UserConfig {
+  const base = templateBaseUrl();
+  return {
+    publicDir: false, // the templates build copies public/
+    plugins: [trimQrcodeGenerator(), classicEntry(TEMPLATE_SCRIPT, () => base)],
+    build: {
+      target: 'es2022',
+      outDir: 'dist/templates',
+      emptyOutDir: true,
+      manifest: TEMPLATE_SCRIPT_MANIFEST,
+      lib: { entry: { [TEMPLATE_SCRIPT]: TEMPLATE_SCRIPT_ENTRY }, formats: ['es'] },
+      rolldownOptions: {
+        output: {
+          ...MINIFIED,
+          entryFileNames: 'assets/[name]-[hash].js',
+          chunkFileNames: 'assets/[name]-[hash].js',
+          // What both pages share, in one chunk with a plain name: Lit, the modules directly in
+          // src/elements/ (registration, shared styles) and the text helpers.
+          codeSplitting: {
+            groups: [{ name: 'shared', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|elements[\\/][\w.-]+\.ts$|core[\\/]text\.ts$/ }],
+          },
+        },
+      },
+    },
+  };
+}
