@@ -17,14 +17,20 @@ const { jsQR } = globalThis as unknown as { jsQR: typeof jsQRType };
  */
 export const ZXING_WASM_URL = new URL('../../node_modules/zxing-wasm/dist/full/zxing_full.wasm', import.meta.url).href;
 
-const zxingWasm = (async () => {
-  const response = await fetch(ZXING_WASM_URL);
-  if (!response.ok) throw new Error(`ZXing's wasm: ${response.status} from ${ZXING_WASM_URL}`);
-  const bytes = await response.arrayBuffer();
-  const digest = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
-  if (digest !== ZXING_WASM_SHA256) throw new Error(`${ZXING_WASM_URL} is not the wasm zxing-wasm ${ZXING_WASM_SHA256} was built with`);
-  return WebAssembly.compile(bytes);
-})();
+let zxingWasm: Promise<WebAssembly.Module> | undefined;
+
+/** ZXing's wasm, fetched and compiled on first use (a missing or wrong file fails there, with its reason). */
+function loadZxingWasm(): Promise<WebAssembly.Module> {
+  zxingWasm ??= (async () => {
+    const response = await fetch(ZXING_WASM_URL);
+    if (!response.ok) throw new Error(`ZXing's wasm: ${response.status} from ${ZXING_WASM_URL}`);
+    const bytes = await response.arrayBuffer();
+    const digest = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+    if (digest !== ZXING_WASM_SHA256) throw new Error(`${ZXING_WASM_URL} is not the wasm zxing-wasm ${ZXING_WASM_SHA256} was built with`);
+    return WebAssembly.compile(bytes);
+  })();
+  return zxingWasm;
+}
 
 prepareZXingModule({
   overrides: {
@@ -32,7 +38,7 @@ prepareZXingModule({
       throw new Error(`zxing-wasm looked up ${path}; it must only use ${ZXING_WASM_URL}`);
     },
     instantiateWasm(imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance) => void) {
-      void zxingWasm.then((module) => WebAssembly.instantiate(module, imports)).then(done);
+      void loadZxingWasm().then((module) => WebAssembly.instantiate(module, imports)).then(done);
       return {};
     },
   },
@@ -70,7 +76,7 @@ function decodeJsQr(image: ImageData): JsQrDecoded | null {
 }
 
 async function decodeZxing(image: ImageData): Promise<ZxingDecoded | null> {
-  await zxingWasm; // a missing or wrong wasm fails here, with its reason
+  await loadZxingWasm();
   // Text as UTF-8, as the kit encodes it, rather than ZXing's guess of the character set.
   const [found] = await readBarcodes(image, { formats: ['QRCode'], maxNumberOfSymbols: 1, characterSet: 'UTF8' });
   if (!found?.isValid) return null;
@@ -265,7 +271,7 @@ export function readVersionInformation(modules: Modules): number | null {
  * writer takes them: `ecLevel=M,eci=26,version=7,dataMask=3`.
  */
 export async function zxingWrittenModules(text: string | Uint8Array, options: string): Promise<Modules> {
-  await zxingWasm;
+  await loadZxingWasm();
   const written = await writeBarcode(text, { format: 'QRCode', options, scale: 1, addQuietZones: false });
   if (written.error) throw new Error(written.error);
   return modulesOfSymbol(written.symbol);
