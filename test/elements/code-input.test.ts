@@ -1,9 +1,9 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/code-input/code-input.js';
 import type { TotpCodeInputElement, TotpCompleteEvent } from '../../src/elements/code-input/code-input.js';
 import { screenshotPixels } from '../helpers/qr.js';
 import { axeViolations } from '../helpers/axe.js';
+import { sendKeys } from '../helpers/commands.js';
 
 const ATTRIBUTES = {
   inputmode: 'numeric',

@@ -1,7 +1,7 @@
 /** Decodes QR codes back to text with jsQR, an independent decoder. */
 import 'jsqr'; // UMD: sets globalThis.jsQR
 import type jsQRType from 'jsqr';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { screenshot } from './commands.js';
 
 const { jsQR } = globalThis as unknown as { jsQR: typeof jsQRType };
 
@@ -55,7 +55,7 @@ export async function screenshotPixels(element: Element): Promise<ImageData> {
     width: Math.ceil(box.width),
     height: Math.ceil(box.height),
   };
-  const png = await executeServerCommand<string, typeof clip>('screenshot', clip);
+  const png = await screenshot(clip);
   return pixelsOf(await loadImage(`data:image/png;base64,${png}`), clip.width, clip.height);
 }
 
