@@ -185,14 +185,21 @@ async function startWebKitWebDriver({ display, authority }) {
 
 // ---- the suites ----------------------------------------------------------------------
 
-let current; // the suite's child process, for signals
+let current; // the running suite's child, the leader of its own process group
+let stopping = false; // a signal came: the handler ends the run
+const never = () => new Promise(() => {});
 
 function run(command, args, options) {
   return new Promise((resolve) => {
-    current = spawn(command, args, options);
-    current.on('error', () => resolve(1));
-    current.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  }).finally(() => (current = undefined));
+    // Its own process group, so that a signal reaches all of it (npx, wtr) and nothing else.
+    const child = spawn(command, args, { detached: true, ...options });
+    current = child;
+    child.on('error', () => resolve(1));
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  }).then((status) => {
+    current = undefined;
+    return stopping ? never() : status;
+  });
 }
 
 /** Runs Web Test Runner; its reporter leaves each engine's counts in a file. */
@@ -234,15 +241,34 @@ async function runNodeSuites() {
   return counts;
 }
 
-// Ctrl-C, a CI timeout or a closed terminal: stop the suite, Xvfb and the driver, then leave.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    current?.kill(signal);
-    stopAllNow();
-    process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 })[signal]);
+// Ctrl-C, a CI timeout or a closed terminal: the suite is asked to stop (WTR then closes its
+// browsers), then Xvfb and WebKitWebDriver are stopped; a second signal stops at once.
+const signalNumbers = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
+for (const signal of Object.keys(signalNumbers)) {
+  process.on(signal, async () => {
+    const suite = current;
+    if (stopping) {
+      if (suite) killGroup({ child: suite }, 'SIGKILL');
+      stopAllNow();
+      process.exit(128 + signalNumbers[signal]);
+    }
+    stopping = true;
+    console.error(`\n${signal}: stopping the tests${started.length ? ', Xvfb and WebKitWebDriver' : ''}…`);
+    if (suite) {
+      killGroup({ child: suite }, signal);
+      const deadline = Date.now() + 15000;
+      while (suite.exitCode === null && suite.signalCode === null && Date.now() < deadline) await sleep(100);
+      killGroup({ child: suite }, 'SIGKILL');
+    }
+    await stopAll();
+    console.log('\n0 passed, 1 failed');
+    process.exit(128 + signalNumbers[signal]);
   });
 }
-process.on('exit', stopAllNow);
+process.on('exit', () => {
+  if (current) killGroup({ child: current }, 'SIGKILL');
+  stopAllNow();
+});
 
 // TEST_SUITES=browser,node picks suites; picking files with WTR_FILES runs only those.
 // WTR_BROWSERS=chromium,firefox,webkit picks the engines of the browser suites.
@@ -264,6 +290,7 @@ if (runBrowser) {
       console.log(`WebKit: WebKitWebDriver on port ${port}, Xvfb on display ${x.display}, ${miniBrowserPath}`);
       Object.assign(env, { WEBKIT_WEBDRIVER_PORT: String(port), WEBKIT_DISPLAY: x.display, MINIBROWSER_PATH: miniBrowserPath });
     } catch (error) {
+      if (stopping) await never();
       await stopAll();
       fail(`WebKit could not be started: ${error.message}`);
     }
