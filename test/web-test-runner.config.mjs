@@ -1,13 +1,21 @@
-// Web Test Runner: every *.test.ts under test/ in Debian's Chromium and Firefox ESR.
-// Run through `npm test` (test/run.mjs), which finds or installs the browsers.
+// Web Test Runner: every *.test.ts under test/ in Debian's Chromium, Firefox ESR and WebKit
+// (WebKitGTK's MiniBrowser through WebKitWebDriver, under Xvfb).
+// Run through `npm test` (test/run.mjs), which finds or installs the browsers and starts
+// Xvfb and WebKitWebDriver for WebKit (WEBKIT_WEBDRIVER_PORT).
 import { writeFileSync } from 'node:fs';
 import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { kitCommands } from './commands.mjs';
 
 const chromiumPath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
-const only = process.env.WTR_BROWSERS?.split(',') ?? ['chromium', 'firefox'];
+const miniBrowserPath = process.env.MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+const engines = ['chromium', 'firefox', 'webkit'];
+const only = process.env.WTR_BROWSERS?.split(',') ?? engines;
+const unknown = only.filter((name) => !engines.includes(name));
+if (unknown.length > 0) throw new Error(`WTR_BROWSERS: unknown ${unknown.join(', ')} (pick from ${engines.join(', ')})`);
 
 const chromiumArgs = [
   '--no-sandbox', // root on CI refuses the sandbox
@@ -21,56 +29,71 @@ const chromiumArgs = [
   '--no-first-run',
 ];
 
+/** Each launcher with the engine it runs, for the per-engine counts. */
+const engineOf = new Map();
 const browsers = [];
+const add = (engine, launcher) => {
+  engineOf.set(launcher, engine);
+  browsers.push(launcher);
+};
 if (only.includes('chromium')) {
-  browsers.push(chromeLauncher({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }));
+  add('chromium', chromeLauncher({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }));
 }
 if (only.includes('firefox')) {
   // puppeteer-core drives stock Firefox over WebDriver BiDi; Playwright cannot.
-  browsers.push(
+  add(
+    'firefox',
     chromeLauncher({
       puppeteer: puppeteerCore,
       launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true },
     }),
   );
 }
-
-/**
- * `executeServerCommand('screenshot', { x, y, width, height })` returns a PNG (base64)
- * of that part of the page as the browser painted it: what a phone's camera sees.
- */
-function screenshotCommand() {
-  return {
-    name: 'screenshot-command',
-    async executeCommand({ command, payload, session }) {
-      if (command !== 'screenshot') return undefined;
-      const page = session.browser.getPage(session.id);
-      return page.screenshot({ clip: payload, encoding: 'base64' });
-    },
-  };
+if (only.includes('webkit')) {
+  // test/run.mjs starts Xvfb and WebKitWebDriver on a free display and port; the driver
+  // starts the MiniBrowser. Playwright's WebKit is its own build (and a download): not used.
+  const port = Number(process.env.WEBKIT_WEBDRIVER_PORT);
+  if (!port) throw new Error('WebKit needs WebKitWebDriver running: run the tests with `npm test` (or set WEBKIT_WEBDRIVER_PORT)');
+  add(
+    'webkit',
+    webdriverLauncher({
+      automationProtocol: 'webdriver',
+      hostname: '127.0.0.1',
+      port,
+      path: '/',
+      logLevel: 'error',
+      capabilities: {
+        browserName: 'MiniBrowser',
+        // Without it webdriverio asks for WebDriver BiDi, which WebKitWebDriver refuses
+        // ("Failed to match capabilities").
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': { binary: miniBrowserPath, args: ['--automation'] },
+      },
+    }),
+  );
 }
 
-/** Writes the counts for test/run.mjs, which prints the closing `N passed, N failed` line. */
+/** Writes each engine's counts for test/run.mjs, which prints them and the closing `N passed, N failed` line. */
 function countsReporter() {
   return {
     stop({ sessions }) {
-      let passed = 0;
-      let failed = 0;
-      let skipped = 0;
-      const walk = (suite) => {
+      // { chromium: { passed, failed, skipped }, firefox: …, webkit: … }
+      const counts = Object.fromEntries([...engineOf.values()].map((engine) => [engine, { passed: 0, failed: 0, skipped: 0 }]));
+      const walk = (suite, count) => {
         for (const test of suite?.tests ?? []) {
-          if (test.skipped) skipped++;
-          else if (test.passed) passed++;
-          else failed++;
+          if (test.skipped) count.skipped++;
+          else if (test.passed) count.passed++;
+          else count.failed++;
         }
-        for (const child of suite?.suites ?? []) walk(child);
+        for (const child of suite?.suites ?? []) walk(child, count);
       };
       for (const session of sessions) {
-        walk(session.testResults);
+        const count = counts[engineOf.get(session.browser)];
+        walk(session.testResults, count);
         // A file that fails to load or throws outside a test counts as one failure.
-        if (!session.passed && (session.errors?.length ?? 0) > 0) failed++;
+        if (!session.passed && (session.errors?.length ?? 0) > 0) count.failed++;
       }
-      if (process.env.WTR_COUNTS_FILE) writeFileSync(process.env.WTR_COUNTS_FILE, JSON.stringify({ passed, failed, skipped }));
+      if (process.env.WTR_COUNTS_FILE) writeFileSync(process.env.WTR_COUNTS_FILE, JSON.stringify(counts));
     },
   };
 }
@@ -81,8 +104,11 @@ export default {
   nodeResolve: true,
   // tsconfig is required: esbuild takes useDefineForClassFields: false from it, without
   // which class fields would shadow Lit's reactive accessors.
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), screenshotCommand()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), kitCommands()],
   browsers,
+  // All engines at once (WTR's default is 2, which left WebKit waiting for one of the
+  // others: 64-66 s against 59 s for the browser suites on 2 cores); one page each.
+  concurrentBrowsers: browsers.length,
   concurrency: 1,
   // Tests load Lit's development build on purpose (its warnings catch misuse); its banner is noise.
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),

@@ -6,10 +6,10 @@ import type { TotpQrCodeElement } from '../../src/elements/qr-code/qr-code.js';
 import type { TotpAuthenticatorInfoElement } from '../../src/elements/authenticator-info/authenticator-info.js';
 import type { TotpAppIconElement } from '../../src/elements/app-icon/app-icon.js';
 import type { TotpCodeInputElement } from '../../src/elements/code-input/code-input.js';
-import { sendKeys } from '@web/test-runner-commands';
 import { collectWarnings } from '../helpers/console.js';
 import { b2cPage, bridgedPage, ENROLL_URI, ENROLL_VALUES, removePages, settle } from '../helpers/b2c.js';
 import { decodeSvg } from '../helpers/qr.js';
+import { sendKeys } from '../helpers/commands.js';
 
 const qrIn = (api: HTMLElement) => api.querySelector<TotpQrCodeElement>('.qrCodeControlContent totp-qr-code');
 const visible = (element: Element | null) => element !== null && element.checkVisibility();

@@ -1,9 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, sendMouse } from '@web/test-runner-commands';
 import '../../src/elements/authenticator-info/authenticator-info.js';
 import type { TotpAuthenticatorInfoElement, TotpCopyEvent } from '../../src/elements/authenticator-info/authenticator-info.js';
 import { axeViolations } from '../helpers/axe.js';
 import { withUserAgent, withClipboard } from '../helpers/navigator.js';
+import { pressWithControl, sendKeys } from '../helpers/commands.js';
 
 const B2C_URI = 'otpauth://totp/Contoso%20demo:emily@fabrikam.com?secret=fay2lj7ynpntjgqa&issuer=Contoso+demo';
 const SECRET = 'fay2lj7ynpntjgqa'; // as B2C issues it: lowercase, ungrouped
@@ -43,12 +44,6 @@ async function clickCopy(element: TotpAuthenticatorInfoElement): Promise<TotpCop
   const event = oneEvent(element, 'totp-copy') as Promise<TotpCopyEvent>;
   await click(button(element, 'Copy key'));
   return event;
-}
-
-async function pressWithControl(key: string): Promise<void> {
-  await sendKeys({ down: 'Control' });
-  await sendKeys({ press: key });
-  await sendKeys({ up: 'Control' });
 }
 
 /** Puts `value` on the real clipboard the way a user would: select it and press Ctrl+C. */
@@ -256,7 +251,10 @@ describe('<totp-authenticator-info>', () => {
       try {
         await emulateMedia({ reducedMotion: 'reduce' });
       } catch {
-        this.skip(); // media emulation needs CDP: Chromium only
+        // Media emulation needs CDP: Chromium only. Firefox (puppeteer over BiDi) has no
+        // such command, nor has WebDriver classic (WebKit): WebKitGTK follows GTK's
+        // gtk-enable-animations setting, which no WebDriver command changes.
+        this.skip();
       }
       try {
         const element = await info({ identifier: 'bob', secret: SECRET }, { countdown: '' });

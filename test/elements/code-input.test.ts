@@ -1,9 +1,9 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/code-input/code-input.js';
 import type { TotpCodeInputElement, TotpCompleteEvent } from '../../src/elements/code-input/code-input.js';
 import { screenshotPixels } from '../helpers/qr.js';
 import { axeViolations } from '../helpers/axe.js';
+import { sendKeys } from '../helpers/commands.js';
 
 const ATTRIBUTES = {
   inputmode: 'numeric',
@@ -297,8 +297,8 @@ describe('<totp-code-input>', () => {
       element.style.setProperty('--totp-code-input-gap', '1em');
       const style = getComputedStyle(input);
       expect(input.getBoundingClientRect().width).to.be.above(before);
-      // six slots of 3em and gaps of 1em after the start padding
-      expect(input.getBoundingClientRect().width - parseFloat(style.paddingLeft)).to.be.closeTo(6 * 4 * parseFloat(style.fontSize), 1);
+      // six slots of 3em and gaps of 1em after the start padding, and 2px of room for the caret
+      expect(input.getBoundingClientRect().width - parseFloat(style.paddingLeft)).to.be.closeTo(6 * 4 * parseFloat(style.fontSize) + 2, 1);
     });
 
     it('shows the server error in light DOM only while there is one', async () => {

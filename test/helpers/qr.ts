@@ -6,8 +6,8 @@
 import 'jsqr'; // UMD: sets globalThis.jsQR
 import type jsQRType from 'jsqr';
 import { prepareZXingModule, readBarcodes, writeBarcode, ZXING_WASM_SHA256 } from 'zxing-wasm/full';
-import { executeServerCommand } from '@web/test-runner-commands';
 import type { ErrorCorrection } from '../../src/core/qr.js';
+import { screenshot } from './commands.js';
 
 const { jsQR } = globalThis as unknown as { jsQR: typeof jsQRType };
 
@@ -162,7 +162,7 @@ export async function screenshotPixels(element: Element): Promise<ImageData> {
     width: Math.ceil(box.width),
     height: Math.ceil(box.height),
   };
-  const png = await executeServerCommand<string, typeof clip>('screenshot', clip);
+  const png = await screenshot(clip);
   return pixelsOf(await loadImage(`data:image/png;base64,${png}`), clip.width, clip.height);
 }
 

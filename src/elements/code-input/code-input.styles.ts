@@ -36,7 +36,10 @@ export const styles = css`
     text-align: left;
     font-family: var(--totp-code-input-font-family, ui-monospace, monospace);
     box-sizing: content-box;
-    width: calc(var(--totp-n) * var(--s));
+    /* The slots, then 2px for the caret after the last digit: WebKit adds the caret's
+       width (1px, 2px on iOS) to the scrollable width of a field without end padding,
+       so a field just as wide as its digits would scroll them sideways by that much. */
+    width: calc(var(--totp-n) * var(--s) + 2px);
     letter-spacing: calc(var(--s) - 1ch);
   }
   input[data-totp-code='spaced'] {
