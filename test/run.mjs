@@ -224,15 +224,15 @@ function nodeTestFiles() {
   return only ?? readdirSync('test/node').filter((name) => name.endsWith('.test.mjs')).map((name) => `test/node/${name}`);
 }
 
-/** Runs the Node suites (test/node: builds, packaging, the end-to-end journeys) with node:test. */
-async function runNodeSuites() {
+/** Runs the Node suites (test/node: builds, packaging, hosting, the end-to-end journeys) with node:test. */
+async function runNodeSuites(env) {
   const dir = mkdtempSync(join(tmpdir(), 'totp-kit-'));
   scratch.push(dir);
   const tap = join(dir, 'node.tap');
   const status = await run(
     process.execPath,
     ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...nodeTestFiles()],
-    { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: 'true' } },
+    { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env, PUPPETEER_SKIP_DOWNLOAD: 'true' } },
   );
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
@@ -277,29 +277,36 @@ const browserEngines = process.env.WTR_BROWSERS?.split(',').filter(Boolean) ?? O
 const unknown = browserEngines.filter((name) => !(name in engines));
 if (unknown.length > 0) fail(`WTR_BROWSERS: unknown ${unknown.join(', ')} (pick from ${Object.keys(engines).join(', ')})`);
 const runBrowser = suites.includes('browser') && browserEngines.length > 0;
-// The Node suites drive Chromium themselves.
-ensureBrowsers([...new Set([...(suites.includes('node') ? ['chromium'] : []), ...(runBrowser ? browserEngines : [])])]);
+// The Node suites drive all three engines themselves (the hosting tests run in each).
+const runNode = suites.includes('node');
+const needed = [...new Set([...(runNode ? Object.keys(engines) : []), ...(runBrowser ? browserEngines : [])])];
+ensureBrowsers(needed);
 
 const results = []; // [label, counts]
-if (runBrowser) {
-  const env = {};
-  if (browserEngines.includes('webkit')) {
-    try {
-      const x = await startXvfb();
-      const port = await startWebKitWebDriver(x);
-      console.log(`WebKit: WebKitWebDriver on port ${port}, Xvfb on display ${x.display}, ${miniBrowserPath}`);
-      Object.assign(env, { WEBKIT_WEBDRIVER_PORT: String(port), WEBKIT_DISPLAY: x.display, MINIBROWSER_PATH: miniBrowserPath });
-    } catch (error) {
-      if (stopping) await never();
-      await stopAll();
-      fail(`WebKit could not be started: ${error.message}`);
-    }
+const env = {};
+if (needed.includes('webkit')) {
+  try {
+    const x = await startXvfb();
+    const port = await startWebKitWebDriver(x);
+    console.log(`WebKit: WebKitWebDriver on port ${port}, Xvfb on display ${x.display}, ${miniBrowserPath}`);
+    Object.assign(env, {
+      WEBKIT_WEBDRIVER_PORT: String(port),
+      WEBKIT_WEBDRIVER_URL: `http://127.0.0.1:${port}/`,
+      WEBKIT_DISPLAY: x.display,
+      MINIBROWSER_PATH: miniBrowserPath,
+    });
+  } catch (error) {
+    if (stopping) await never();
+    await stopAll();
+    fail(`WebKit could not be started: ${error.message}`);
   }
+}
+if (runBrowser) {
   const counts = await runBrowserSuites(browserEngines, env);
-  await stopAll();
   for (const name of browserEngines) results.push([name, counts[name]]);
 }
-if (suites.includes('node')) results.push(['node', await runNodeSuites()]);
+if (runNode) results.push(['node', await runNodeSuites(env)]);
+await stopAll();
 
 const width = Math.max(...results.map(([label]) => label.length)) + 1;
 console.log('');

@@ -3,35 +3,13 @@
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { createServer as createViteServer } from 'vite';
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { decodeQrPng } from './journey.mjs';
 
 export const root = new URL('../..', import.meta.url).pathname;
-const jsQrSource = readFileSync(`${root}node_modules/jsqr/dist/jsQR.js`, 'utf8');
 
-// ZXing, the second decoder, runs here in Node on its wasm from node_modules:
-// zxing-wasm never looks a file up itself (it would fetch from a CDN).
-const zxingWasm = readFileSync(fileURLToPath(import.meta.resolve('zxing-wasm/reader/zxing_reader.wasm')));
-prepareZXingModule({
-  overrides: {
-    locateFile(path) {
-      throw new Error(`zxing-wasm looked up ${path}; it must only use the wasm from node_modules`);
-    },
-    instantiateWasm(imports, done) {
-      WebAssembly.instantiate(zxingWasm, imports).then(({ instance }) => done(instance));
-      return {};
-    },
-  },
-});
-
-/** ZXing's reading of a PNG (ZXing decodes the file itself), as UTF-8 text, or null. */
-export async function zxingText(png) {
-  const [found] = await readBarcodes(png, { formats: ['QRCode'], maxNumberOfSymbols: 1, characterSet: 'UTF8' });
-  return found?.isValid ? found.text : null;
-}
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.svg': 'image/svg+xml', '.json': 'application/json' };
 
 const escapeHtml = (value) => String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -80,40 +58,15 @@ export async function serve(route) {
 
 /**
  * Screenshots the painted QR code of the first <totp-qr-code> and decodes it with
- * jsQR and with ZXing, which must agree: returns what both read, or null when
- * neither reads a code, and throws when they differ.
- * jsQR decodes in a blank page of its own: the page under test may have a CSP
- * that forbids the decoder, and must not be touched by it either. ZXing decodes
- * the same PNG here in Node.
+ * jsQR and with ZXing, which must agree (decodeQrPng): returns what both read, or
+ * null when neither reads a code, and throws when they differ. Both decode here in
+ * Node: the page under test may have a CSP that forbids a decoder, and must not be
+ * touched by one either.
  */
 export async function scanQr(page) {
   const svg = await page.waitForFunction(() => document.querySelector('totp-qr-code')?.shadowRoot?.querySelector('svg'));
   const box = await svg.boundingBox();
-  const png = await page.screenshot({ clip: box, encoding: 'base64' });
-  const blank = await page.browser().newPage();
-  let byJsQr;
-  try {
-    await blank.setContent(`<img id="shot" src="data:image/png;base64,${png}">`);
-    byJsQr = await blank.evaluate(
-      async (source, width, height) => {
-        const jsQR = new Function(`${source}; return jsQR;`)();
-        const image = document.getElementById('shot');
-        await image.decode();
-        const canvas = Object.assign(document.createElement('canvas'), { width, height });
-        const context = canvas.getContext('2d');
-        context.drawImage(image, 0, 0, width, height);
-        return jsQR(context.getImageData(0, 0, width, height).data, width, height)?.data ?? null;
-      },
-      jsQrSource,
-      Math.round(box.width),
-      Math.round(box.height),
-    );
-  } finally {
-    await blank.close();
-  }
-  const byZxing = await zxingText(Buffer.from(png, 'base64'));
-  if (byJsQr !== byZxing) throw new Error(`jsQR and ZXing read the screenshot differently: ${JSON.stringify(byJsQr)} / ${JSON.stringify(byZxing)}`);
-  return byZxing;
+  return decodeQrPng(Buffer.from(await page.screenshot({ clip: box })));
 }
 
 /**

@@ -19,9 +19,9 @@ export const ENGINES = ['chromium', 'firefox', 'webkit'];
 export const PATHS = {
   chromium: process.env.CHROME_PATH || '/usr/bin/chromium',
   firefox: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
-  webkit: process.env.WEBKIT_MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
-  webkitDriver: process.env.WEBKIT_WEBDRIVER_PATH || '/usr/bin/WebKitWebDriver',
-  xvfb: '/usr/bin/Xvfb',
+  webkit: process.env.MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+  webkitDriver: process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver',
+  xvfb: process.env.XVFB_PATH || '/usr/bin/Xvfb',
 };
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -71,7 +71,10 @@ function puppeteerPage(page) {
   };
 }
 
-/** Xvfb and WebKitWebDriver, started once per process (or the driver named by WEBKIT_WEBDRIVER_URL). */
+/**
+ * The WebKitWebDriver `npm test` started (WEBKIT_WEBDRIVER_URL), or, for a test file
+ * run on its own, Xvfb and WebKitWebDriver started here once and stopped with the process.
+ */
 let webkitDriver;
 async function startWebKitDriver() {
   if (process.env.WEBKIT_WEBDRIVER_URL) return new URL(process.env.WEBKIT_WEBDRIVER_URL);

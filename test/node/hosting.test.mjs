@@ -84,7 +84,7 @@ for (const engine of ENGINES) {
           await page.waitFor(() => document.querySelector('totp-qr-code')?.shadowRoot?.querySelector('svg'));
           await page.waitFor(() => ['totp-authenticator-info', 'totp-app-icon'].every((tag) => customElements.get(tag) && document.querySelector(tag)));
           assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
-          const uri = decodeQrPng(await page.screenshot(await page.evaluate(qrBox)));
+          const uri = await decodeQrPng(await page.screenshot(await page.evaluate(qrBox)));
           assert.ok(uri, 'the QR code on the screen decodes');
           const url = new URL(uri);
           assert.equal(decodeURIComponent(url.pathname), `/Contoso demo:${email}`);
