@@ -34,7 +34,7 @@ export interface PageStrings {
 export type KitTag = 'totp-qr-code' | 'totp-authenticator-info' | 'totp-app-icon' | 'totp-code-input';
 
 export interface BridgeOptions {
-  /** Submit B2C's form when the last digit arrives (off by default: B2C does not, see security.md §2.3). */
+  /** Submit B2C's form when the last digit arrives (off by default: B2C does not auto-submit this page, and a second post of a single-use code fails). */
   readonly autosubmit?: boolean;
   /** Texts that win over B2C's and the kit's defaults. */
   readonly strings?: PageStrings;

@@ -1,7 +1,7 @@
 /**
  * Everything the kit knows about the DOM Azure AD B2C renders into `<div id="api">`
  * on its TOTP pages (selfasserted 2.1.9 and later), in one place. Source and
- * confidence of each fact: ../shared/b2c-contract.md §1 (two captures of live
+ * confidence of each fact: CONTRACT.md beside this file (two captures of live
  * pages, Microsoft's template CSS, production code written against B2C).
  *
  * Controls are found by class, never by the sample ids: policy authors choose

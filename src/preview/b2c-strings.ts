@@ -1,9 +1,9 @@
 /** B2C's texts on the pages the preview mocks: its documented English defaults
- * (b2c-contract.md §3) and the same page of an Arabic (right-to-left) policy. */
+ * (src/b2c/CONTRACT.md, "Strings" and "Errors") and the same page of an Arabic (right-to-left) policy. */
 
 export type Language = 'en' | 'ar';
 
-/** B2C's strings per language: its documented defaults (b2c-contract.md §3) and an Arabic policy. */
+/** B2C's strings per language: its documented defaults (src/b2c/CONTRACT.md, "Strings" and "Errors") and an Arabic policy. */
 export const b2cStrings: Record<Language, Record<string, string>> = {
   en: {
     heading: 'Set up your authenticator app',

@@ -1,5 +1,5 @@
 // The kit under strict Content Security Policies and Trusted Types, sent as real headers
-// (security.md §1.7, §1.8, table E): no 'unsafe-inline', no 'unsafe-eval', and zero
+// (OWASP ASVS 5.0 V3.4, Lit's CSP guide): no 'unsafe-inline', no 'unsafe-eval', and zero
 // violations. And without JavaScript at all, B2C's own page still shows and submits.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

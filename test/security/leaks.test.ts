@@ -116,7 +116,7 @@ describe('the secret stays where it belongs', () => {
 
   it("hides B2C's own copies, so that they leave the accessibility tree", async () => {
     const { api } = await bridgedPage('totp-enroll');
-    // B2C puts the URI in a tooltip and the secret in an aria-label (b2c-contract.md §1.4, §1.5).
+    // B2C puts the URI in a tooltip and the secret in an aria-label (src/b2c/CONTRACT.md, the QR code and info controls).
     const b2cCopies = allNodes(api).filter((node) => !isKitNode(node) && [...node.attributes].some(({ value }) => leaks(value)));
     expect(b2cCopies.length).to.be.above(0);
     for (const node of b2cCopies) {
