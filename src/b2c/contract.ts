@@ -6,56 +6,59 @@
  *
  * Controls are found by class, never by the sample ids: policy authors choose
  * DisplayControl ids, and only the `UserInterfaceControlType` class is fixed.
+ * Each is found by the whole chain from B2C's attribute list down, each step a
+ * child of the last: markup shaped like a control anywhere else (a claim that
+ * renders as markup inside another claim's item, say) is never taken for one.
  */
 
 /** The container B2C fills; it is in the template, B2C replaces its content. */
 export const API = '#api';
 
+/** B2C's form, a child of #api (selectors run from #api), and its list of claims and controls (`li.<Type>.<id>_li`). */
+const FORM = ':scope > form#attributeVerification';
+const ITEM = `${FORM} > #attributeList > ul > li`;
+
 /** B2C's submit button ("Continue" on enrollment, "Verify" on verification). */
-export const CONTINUE_BUTTON_ID = 'continue';
+export const CONTINUE_BUTTON = `${FORM} > .buttons > button#continue`;
 
 export const QR_CONTROL = {
-  /** `div.qrCodeControlContent#<controlId>` inside `li.QrCodeControl`. */
-  container: 'li.QrCodeControl .qrCodeControlContent, .qrCodeControlContent',
-  /** "Scan the QR code" (title_text). */
-  title: '[id$="-title"]',
+  /** `div.qrCodeControlContent#<controlId>` in `li.QrCodeControl`. */
+  container: `${ITEM}.QrCodeControl > .attrEntry > .qrCodeControlContent`,
+  /** Inside the container: "Scan the QR code" (title_text). */
+  title: ':scope > [id$="-title"]',
   /** The otpauth URI, in order of preference: hidden text, link, tooltip of the picture. */
-  uriText: '[id$="-text"]',
-  uriLink: 'a[href^="otpauth:" i]',
-  picture: '[id$="-picture"]',
-  image: 'img',
+  uriText: ':scope > [id$="-text"]',
+  uriLink: ':scope > a[href^="otpauth:" i]',
+  picture: ':scope > [id$="-picture"]',
+  image: ':scope > [id$="-picture"] > img',
 } as const;
 
 export const INFO_CONTROL = {
-  /** `div.attrEntry#<controlId>` inside `li.AuthenticatorInfoControl`. */
-  container: 'li.AuthenticatorInfoControl .attrEntry[id]',
-  /** The class of that container (B2C reuses `.attrEntry` for it). */
-  containerClass: '.attrEntry',
-  /** Text "Account Name: <totpIdentifier>"; its aria-label is the bare claim. */
-  account: '[id$="-account_name"]',
+  /** `div.attrEntry#<controlId>` in `li.AuthenticatorInfoControl` (B2C reuses `.attrEntry` for it). */
+  container: `${ITEM}.AuthenticatorInfoControl > .attrEntry > .attrEntry[id]`,
+  /** Inside the container: text "Account Name: <totpIdentifier>"; its aria-label is the bare claim. */
+  account: ':scope > [id$="-account_name"]',
   /** Text "Secret: <secretKey>"; its aria-label is the bare claim. */
-  secret: '[id$="-secret"]',
+  secret: ':scope > [id$="-secret"]',
   /** "Still having trouble?" (collapse_text), a javascript: link B2C handles. */
-  collapse: '[id$="-collapse_text"]',
+  collapse: ':scope > [id$="-collapse_text"]',
 } as const;
 
 export const APP_ICON_CONTROL = {
-  /** `div.authenticatorIconControlContent#<controlId>` inside `li.AuthenticatorAppIconControl`. */
-  container: 'li.AuthenticatorAppIconControl .authenticatorIconControlContent, .authenticatorIconControlContent',
-  containerClass: '.authenticatorIconControlContent',
-  /** Its last line ("Once you've downloaded the Authenticator app…"): the kit's links go before it. */
-  instruction: '[id$="-instruction"]',
-  googlePlay: 'a.googleStoreIconControlContent',
-  appStore: 'a.appStoreIconControlContent',
+  /** `div.authenticatorIconControlContent#<controlId>` in `li.AuthenticatorAppIconControl`. */
+  container: `${ITEM}.AuthenticatorAppIconControl > .attrEntry > .authenticatorIconControlContent`,
+  /** Inside the container: its last line ("Once you've downloaded the Authenticator app…"): the kit's links go before it. */
+  instruction: ':scope > [id$="-instruction"]',
+  googlePlay: ':scope > a.googleStoreIconControlContent',
+  appStore: ':scope > a.appStoreIconControlContent',
 } as const;
 
 export const CODE_INPUT = {
-  /** The otpCode claim's input, by its claim id. */
-  byId: 'input#otpCode',
-  /** Else a digits-only pattern input in the attribute list (a renamed claim). */
-  byPattern: '#attributeList input[pattern]',
+  /** The code claim's text input, `input#<claimId>.textInput` in `li.TextBox`. */
+  inputs: `${ITEM}.TextBox > .attrEntry > input`,
+  /** The claim ids of the TOTP code: the sample's `otpCode`; others come from the template's claim map. */
+  claims: ['otpCode'],
 } as const;
 
 /** Page-level error B2C fills after a failed verification ("Wrong code entered, please try again."). */
-export const SERVER_ERROR = '#claimVerificationServerError';
-
+export const SERVER_ERROR = `${FORM} > #claimVerificationServerError`;

@@ -1,0 +1,32 @@
+/** B2C's code field (the TOTP page's `#otpCode`) → `<totp-code-input>` attached to B2C's own input, which stays where it is. */
+import * as B2C from '../contract.js';
+import type { Mount } from '../mount.js';
+import { nonEmpty, type Context } from './context.js';
+import type { CodeInputStrings, TotpCodeInputElement } from '../../elements/code-input/code-input.js';
+
+/** The number of digits a B2C pattern such as `^[0-9]{6}$` or `^\d{8}$` asks for. */
+export function digitsOfPattern(pattern: string): number | undefined {
+  const match = /^\^?(?:\[0-9\]|\\d)\{(\d+)\}\$?$/.exec(pattern);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** The TOTP code's input: the code claim's by id, else a text box whose pattern asks for digits only (a renamed claim). */
+export function findCodeInputs(api: HTMLElement): HTMLInputElement[] {
+  const inputs = [...api.querySelectorAll<HTMLInputElement>(B2C.CODE_INPUT.inputs)];
+  const byClaim = inputs.filter((input) => (B2C.CODE_INPUT.claims as readonly string[]).includes(input.id));
+  return byClaim.length > 0 ? byClaim : inputs.filter((input) => digitsOfPattern(input.pattern) !== undefined).slice(0, 1);
+}
+
+export function mountCodeInput(input: HTMLInputElement, { api, options, strings }: Context): Mount {
+  const codeInput = document.createElement('totp-code-input') as TotpCodeInputElement;
+  codeInput.length = digitsOfPattern(input.pattern) ?? 6;
+  codeInput.autosubmit = options.autosubmit === true;
+  // Autosubmit presses B2C's own button: B2C posts the form its own way.
+  const button = api.querySelector<HTMLButtonElement>(B2C.CONTINUE_BUTTON);
+  if (button?.id) codeInput.submitButton = button.id;
+  // The claim's help text (UserHelpText) is the policy's own: the hint, in the policy's language.
+  codeInput.strings = { ...nonEmpty<CodeInputStrings>({ hint: input.title }), ...strings.codeInput };
+  // B2C's input itself, not its id: an input without an id would have the element create a second one.
+  codeInput.attach(input);
+  return { element: codeInput, insert: () => input.after(codeInput) };
+}

@@ -1,0 +1,27 @@
+/** What every control's mount reads: the page's language, the template's texts, and B2C's own texts. */
+import type { BridgeOptions, PageStrings } from '../options.js';
+import { tenantText } from '../texts.js';
+
+export interface Context {
+  /** B2C's #api: the page the control is on. */
+  readonly api: HTMLElement;
+  readonly options: BridgeOptions;
+  /** The page's language, `<html lang>` as B2C sets it. */
+  readonly language: string;
+  /** The template's texts (#totp-kit-strings): they win over everything. */
+  readonly strings: PageStrings;
+  /** One of B2C's texts where a tenant wrote it; undefined where it is B2C's default or empty. */
+  readonly tenant: (text: string) => string | undefined;
+}
+
+export const textOf = (node: Element | null | undefined) => node?.textContent?.trim() ?? '';
+
+export function contextOf(api: HTMLElement, options: BridgeOptions): Context {
+  const language = api.ownerDocument.documentElement.lang || 'en';
+  return { api, options, language, strings: options.strings ?? {}, tenant: (text) => tenantText(text, language) };
+}
+
+/** The entries of `texts` that hold a text (a tenant's, or one made from it). */
+export function nonEmpty<T>(texts: { readonly [K in keyof T]?: string | false | undefined }): Partial<T> {
+  return Object.fromEntries(Object.entries(texts).filter(([, text]) => typeof text === 'string' && text)) as Partial<T>;
+}

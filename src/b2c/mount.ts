@@ -1,0 +1,43 @@
+/**
+ * Putting a kit element in place of a B2C control, once, without ever breaking
+ * B2C's page: the marker that hides B2C's original is set only after the
+ * element has rendered once; any failure takes the element out again and
+ * leaves B2C's control exactly as B2C rendered it.
+ */
+
+/** Set on each B2C node the kit upgraded; the bridge's stylesheet hides what it replaces only there. */
+export const MARKER = 'data-totp-kit';
+
+/** A kit element made for a B2C node, and how to put it in place. */
+export interface Mount {
+  readonly element: Element & { readonly updateComplete?: Promise<unknown> };
+  readonly insert: () => void;
+}
+
+/** B2C nodes being upgraded now, and those whose upgrade failed: never tried again, or undoing it would trigger the observer forever. */
+const pending = new WeakSet<Element>();
+const failed = new WeakSet<Element>();
+
+/** Whether `node` was upgraded, is being upgraded, or failed: nothing more to do for it. */
+export const settled = (node: Element) => node.hasAttribute(MARKER) || pending.has(node) || failed.has(node);
+
+/** Mounts once per B2C node: inserts the element, waits for its first render, then marks the node. */
+export async function upgradeOnce(node: Element, prepare: () => Mount): Promise<void> {
+  if (settled(node)) return;
+  pending.add(node);
+  let mount: Mount | undefined;
+  try {
+    mount = prepare();
+    mount.insert();
+    // Lit rejects updateComplete when a render throws: B2C's node stays as it was, visible.
+    await mount.element.updateComplete;
+    node.setAttribute(MARKER, '');
+  } catch (error) {
+    failed.add(node);
+    mount?.element.remove();
+    // The name only: a message could quote a claim.
+    console.warn(`b2c-totp-kit: left a B2C control as B2C rendered it (${(error as Error)?.name ?? 'error'})`);
+  } finally {
+    pending.delete(node);
+  }
+}

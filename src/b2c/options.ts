@@ -1,0 +1,64 @@
+/**
+ * What a template sets for the kit: `data-totp-autosubmit` on `<html>`, and texts
+ * in `<script type="application/json" id="totp-kit-strings">` (JSON, never run).
+ * A template's JSON is data from a page the kit does not control: only own
+ * properties are read, only string values kept; each element then keeps only the
+ * keys it knows.
+ */
+import type { QrCodeStrings } from '../elements/qr-code/qr-code.js';
+import type { AuthenticatorInfoStrings } from '../elements/authenticator-info/authenticator-info.js';
+import type { AppIconStrings } from '../elements/app-icon/app-icon.js';
+import type { CodeInputStrings } from '../elements/code-input/code-input.js';
+
+/** Texts a template gives the elements: they win over B2C's and the kit's. */
+export interface PageStrings {
+  qrCode?: Partial<QrCodeStrings>;
+  authenticatorInfo?: Partial<AuthenticatorInfoStrings>;
+  appIcon?: Partial<AppIconStrings>;
+  codeInput?: Partial<CodeInputStrings>;
+}
+
+/** The kit's elements the bridge mounts. */
+export type KitTag = 'totp-qr-code' | 'totp-authenticator-info' | 'totp-app-icon' | 'totp-code-input';
+
+export interface BridgeOptions {
+  /** Submit B2C's form when the last digit arrives (off by default: B2C does not auto-submit this page, and a second post of a single-use code fails). */
+  readonly autosubmit?: boolean;
+  /** Texts that win over B2C's and the kit's defaults. */
+  readonly strings?: PageStrings;
+  /**
+   * Defines an element the page needs and is not yet defined: the template's
+   * script loads the enrollment or the verification elements only when B2C
+   * shows that page. Without it, the elements must already be defined.
+   */
+  readonly load?: (tag: KitTag) => Promise<unknown>;
+}
+
+const GROUPS = ['qrCode', 'authenticatorInfo', 'appIcon', 'codeInput'] as const;
+
+/** The own string-valued properties of `value`, in a fresh object; nothing else. */
+export function ownTexts(value: unknown): Record<string, string> {
+  const texts: Record<string, string> = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return texts;
+  for (const [key, text] of Object.entries(value)) if (typeof text === 'string') texts[key] = text;
+  return texts;
+}
+
+/** A template's texts, as data: each known group's own string values; anything else is dropped. */
+export function pageStrings(json: unknown): PageStrings {
+  const strings: Record<string, Record<string, string>> = {};
+  if (typeof json !== 'object' || json === null) return strings;
+  for (const group of GROUPS) if (Object.hasOwn(json, group)) strings[group] = ownTexts((json as Record<string, unknown>)[group]);
+  return strings;
+}
+
+export function readOptions(doc: Document): BridgeOptions {
+  let strings: PageStrings = {};
+  const json = doc.getElementById('totp-kit-strings')?.textContent;
+  try {
+    if (json) strings = pageStrings(JSON.parse(json));
+  } catch {
+    console.warn("b2c-totp-kit: #totp-kit-strings is not valid JSON; using B2C's and the kit's texts");
+  }
+  return { autosubmit: doc.documentElement.hasAttribute('data-totp-autosubmit'), strings };
+}
