@@ -8,13 +8,14 @@ const switches = document.querySelector<HTMLFormElement>('.switches')!;
 const links = [...document.querySelectorAll<HTMLAnchorElement>('nav a')];
 const title = document.getElementById('current-title')!;
 const openLink = document.getElementById('open') as HTMLAnchorElement;
-const DISPLAY = ['theme', 'lang', 'kit', 'loading'] as const;
+/** What the frame's page is told: the phones and tablet are emulated for the kit's scripts (b2c-origin.ts). */
+const DISPLAY = ['theme', 'lang', 'kit', 'loading', 'device'] as const;
 // B2C's pages come from the B2C stand-in, on another origin (src/build/plugins/b2c-stand-in.ts).
 const b2cPort = document.querySelector<HTMLMetaElement>('meta[name="b2c-port"]')?.content;
 const b2cOrigin = b2cPort ? `${location.protocol}//${location.hostname}:${b2cPort}` : location.origin;
 
 const address = new URLSearchParams(location.search);
-for (const name of [...DISPLAY, 'width']) {
+for (const name of DISPLAY) {
   const value = address.get(name);
   const radio = switches.querySelector<HTMLInputElement>(`input[name="${name}"][value="${CSS.escape(value ?? '')}"]`);
   if (radio) radio.checked = true;
@@ -32,13 +33,14 @@ function show(): void {
   const src = url.origin === location.origin ? url.pathname + url.search : url.href;
   if (frame.getAttribute('src') !== src) frame.src = src;
   openLink.href = src;
-  frame.style.setProperty('--preview-width', `${chosen('width')}px`);
+  const device = switches.querySelector<HTMLInputElement>('input[name="device"]:checked')!;
+  frame.style.setProperty('--preview-width', `${device.dataset.width}px`);
   for (const link of links) {
     if (link.getAttribute('href') === view) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
   title.textContent = links.find((link) => link.getAttribute('href') === view)?.textContent ?? view;
-  const state = new URLSearchParams({ view, width: chosen('width'), ...Object.fromEntries(DISPLAY.map((name) => [name, chosen(name)])) });
+  const state = new URLSearchParams({ view, ...Object.fromEntries(DISPLAY.map((name) => [name, chosen(name)])) });
   history.replaceState(null, '', `?${state}`);
 }
 

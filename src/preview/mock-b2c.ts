@@ -18,7 +18,7 @@ const params = new URLSearchParams(location.search);
 const language: Language = params.get('lang') === 'ar' ? 'ar' : 'en';
 const strings = b2cStrings[language];
 /** Display parameters that follow the user from page to page. */
-const display = new URLSearchParams([...params].filter(([name]) => ['lang', 'theme', 'kit', 'loading', 'probe'].includes(name)));
+const display = new URLSearchParams([...params].filter(([name]) => ['lang', 'theme', 'kit', 'loading', 'probe', 'device'].includes(name)));
 
 function applyTheme(): void {
   const theme = params.get('theme');

@@ -18,7 +18,8 @@
  * Routes: /page-templates/<name>.html (the page; the same path as the template,
  * so that the preview's live reload finds it), /__mock-b2c/* (B2C's server:
  * mock-server.ts), /__b2c/probe.js (a recorder of errors for the tests, first
- * on the page with `?probe`). Anything else goes to `next`.
+ * on the page with `?probe`), /__b2c/device.js (`?device=iphone|android|ipad`: the
+ * preview's phones and tablet, emulated for scripts). Anything else goes to `next`.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -61,6 +62,36 @@ const PROBE = `(() => {
     const original = console[level];
     console[level] = function (...args) { list.push(args.map(String).join(' ')); return original.apply(this, args); };
   }
+})();`;
+
+/** The devices the preview emulates: what the kit reads to tell a phone from a computer. */
+export const DEVICES = {
+  iphone: { userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1', platform: 'iPhone', touchPoints: 5, mobile: true },
+  android: { userAgent: 'Mozilla/5.0 (Linux; Android 15; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Mobile Safari/537.36', platform: 'Linux armv8l', touchPoints: 5, mobile: true },
+  ipad: { userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Safari/605.1.15', platform: 'MacIntel', touchPoints: 5, mobile: false },
+} as const;
+
+/**
+ * Makes the page look like `device` to scripts, before any runs: the user agent,
+ * platform, touch points, `userAgentData.mobile` and the pointer and hover media
+ * queries that matchMedia answers. CSS media queries still follow the computer's
+ * own pointer (a browser's device mode emulates those too).
+ */
+const emulate = (device: (typeof DEVICES)[keyof typeof DEVICES]) => `(() => {
+  const device = ${JSON.stringify(device)};
+  const define = (name, value) => Object.defineProperty(navigator, name, { get: () => value, configurable: true });
+  define('userAgent', device.userAgent);
+  define('platform', device.platform);
+  define('maxTouchPoints', device.touchPoints);
+  define('userAgentData', device.platform === 'MacIntel' || device.platform === 'iPhone' ? undefined : { mobile: device.mobile, brands: [], platform: 'Android' });
+  const matchMedia = window.matchMedia.bind(window);
+  const answers = { '(pointer: coarse)': true, '(pointer: fine)': false, '(hover: none)': true, '(hover: hover)': false, '(any-pointer: coarse)': true };
+  window.matchMedia = (query) => {
+    const key = query.replace(/\s+/g, ' ').trim();
+    if (!(key in answers)) return matchMedia(query);
+    const list = matchMedia(query);
+    return Object.assign(Object.create(list), { matches: answers[key], media: query });
+  };
 })();`;
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -120,8 +151,10 @@ export function createB2COrigin({ templates, returnTo, scripts, mock, fetchTempl
     const loading = LOADINGS.find((mode) => mode === query.get('loading')) ?? 'loader';
     const kit = query.get('kit') !== 'off';
     const template = `${templates(request)}${name}.html`;
+    const device = Object.hasOwn(DEVICES, query.get('device') ?? '') ? query.get('device') : undefined;
     const b2cScripts = [
       query.has('probe') ? `<script nonce="${nonce}" src="/__b2c/probe.js"></script>` : '',
+      device ? `<script nonce="${nonce}" src="/__b2c/device.js?device=${device}"></script>` : '',
       `<script nonce="${nonce}" type="module" src="${scripts.page}"></script>`,
     ].join('');
     let html: string;
@@ -176,6 +209,9 @@ export function createB2COrigin({ templates, returnTo, scripts, mock, fetchTempl
     if (name && request.method === 'GET') page(name, request, url.searchParams, response).catch(fail);
     else if (route) mockApi(route, request, response, url.searchParams).then(done, fail);
     else if (url.pathname === '/__b2c/probe.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(PROBE);
+    else if (url.pathname === '/__b2c/device.js' && Object.hasOwn(DEVICES, url.searchParams.get('device') ?? '')) {
+      response.writeHead(200, { 'content-type': 'text/javascript' }).end(emulate(DEVICES[url.searchParams.get('device') as keyof typeof DEVICES]));
+    }
     // B2C's page has its own icon; the stand-in's is none at all, rather than a 404 in the console.
     else if (url.pathname === '/favicon.ico') response.writeHead(204).end();
     else next();
