@@ -9,6 +9,7 @@
 // every page, and nothing logs an error or a warning, or breaks a policy.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { serveB2C } from '../../src/preview/server/serve-b2c.mjs';
 import { ENGINES, launch } from './engines.mjs';
 import { decodeQrPng, qrBox, totpCode } from './journey.mjs';
@@ -131,3 +132,32 @@ for (const engine of ENGINES) {
     }
   });
 }
+
+test('`npm run preview:b2c` serves the built templates on one origin and B2C\'s pages on another, as the README says', async () => {
+  const command = spawn('npm', ['run', 'preview:b2c'], { cwd: new URL('../..', import.meta.url).pathname, detached: true });
+  try {
+    let output = '';
+    const opened = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no address in time:\n${output}`)), 60_000);
+      command.stdout.on('data', (data) => {
+        output += data;
+        const found = /open this\): (http:\/\/[^/\s]+)\//.exec(output);
+        if (found && /storage account serves them: (http:\/\/[^/\s]+)\//.test(output)) {
+          clearTimeout(timer);
+          resolve({ b2c: found[1], templates: /storage account serves them: (http:\/\/[^/\s]+)\//.exec(output)[1] });
+        }
+      });
+      command.on('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
+    });
+    assert.notEqual(new URL(opened.b2c).origin, new URL(opened.templates).origin);
+    const page = await fetch(`${opened.b2c}/page-templates/totp.html?state=enroll`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-security-policy'), /'strict-dynamic' 'nonce-/);
+    const template = await fetch(`${opened.templates}/totp.html`, { headers: { origin: opened.b2c } });
+    assert.equal(template.headers.get('access-control-allow-origin'), opened.b2c);
+    assert.match(await template.text(), new RegExp(`<script defer src="${opened.templates}/assets/b2c-totp-kit-`));
+    assert.equal(template.headers.get('content-encoding'), null, 'served as stored');
+  } finally {
+    process.kill(-command.pid, 'SIGTERM');
+  }
+});

@@ -14,9 +14,10 @@ import { buildTemplates, root } from '../../build/tools/build-templates.mjs';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
 
+/** Listens on `port`, or on any free port where that one is taken (or 0). */
 const listen = (server, host, port = 0) =>
   new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => (error.code === 'EADDRINUSE' && port !== 0 ? resolve(listen(server, host, 0)) : reject(error)));
     server.listen(port, host, () => resolve(server.address().port));
   });
 
@@ -55,14 +56,15 @@ function networkAddress() {
 /**
  * Builds the templates and starts both origins: the templates' storage and the
  * B2C stand-in (with Vite, in middleware mode, for B2C's own scripts and the
- * preview's pages). `host`: the name both are reached by. Resolves to their
+ * preview's pages). `host`: the name both are reached by; `ports`: the B2C
+ * origin's and the storage's (any free one where 0 or taken). Resolves to their
  * origins, the templates' folder and `close()`.
  */
-export async function serveB2C({ host = '127.0.0.1', listenHost = host, b2cHost = host === '127.0.0.1' ? 'localhost' : host, outDir, onRequest } = {}) {
+export async function serveB2C({ host = '127.0.0.1', listenHost = host, b2cHost = host === '127.0.0.1' ? 'localhost' : host, ports = [0, 0], outDir, onRequest } = {}) {
   const dir = outDir ?? mkdtempSync(join(tmpdir(), 'b2c-templates-'));
   let b2cOrigin = '';
   const storage = storageServer(dir, () => b2cOrigin, onRequest);
-  const storagePort = await listen(storage, listenHost);
+  const storagePort = await listen(storage, listenHost, ports[1]);
   const templatesOrigin = `http://${host}:${storagePort}`;
   await buildTemplates({ outDir: dir, base: `${templatesOrigin}/` });
 
@@ -94,7 +96,7 @@ export async function serveB2C({ host = '127.0.0.1', listenHost = host, b2cHost 
     if (request.url === '/') return response.writeHead(302, { location: '/src/preview/index.html' }).end();
     handler(request, response, () => reset(request, response, () => vite.middlewares(request, response)));
   });
-  const b2cPort = await listen(b2c, listenHost);
+  const b2cPort = await listen(b2c, listenHost, ports[0]);
   b2cOrigin = `http://${b2cHost}:${b2cPort}`;
   return {
     templatesOrigin,
@@ -112,7 +114,7 @@ export async function serveB2C({ host = '127.0.0.1', listenHost = host, b2cHost 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const onNetwork = process.argv.includes('--host');
   const host = onNetwork ? (networkAddress() ?? '127.0.0.1') : '127.0.0.1';
-  const { templatesOrigin, b2cOrigin, templatesDir } = await serveB2C({ host, listenHost: onNetwork ? '0.0.0.0' : host, outDir: join(root, 'dist/preview-b2c') });
+  const { templatesOrigin, b2cOrigin, templatesDir } = await serveB2C({ host, listenHost: onNetwork ? '0.0.0.0' : host, ports: [4173, 4174], outDir: join(root, 'dist/preview-b2c') });
   const pages = readFileSync(join(templatesDir, 'totp.html'), 'utf8').includes(templatesOrigin) ? 'absolute' : 'NOT absolute';
   console.log(`The built templates, served as a storage account serves them: ${templatesOrigin}/ (${pages} URLs, CORS for ${b2cOrigin} only)`);
   console.log(`The B2C stand-in (open this): ${b2cOrigin}/`);
