@@ -52,9 +52,10 @@ for (const link of links) {
   });
 }
 switches.addEventListener('change', show);
-document.getElementById('reset')!.addEventListener('click', async () => {
-  await fetch('/__preview/reset', { method: 'POST' });
-  document.getElementById('reset-status')!.textContent = 'The mock has forgotten every enrolled user.';
+document.getElementById('reset')!.addEventListener('click', () => {
+  void fetch('/__preview/reset', { method: 'POST' }).then(() => {
+    document.getElementById('reset-status')!.textContent = 'The mock has forgotten every enrolled user.';
+  });
 });
 show();
 

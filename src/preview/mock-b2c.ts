@@ -64,7 +64,7 @@ async function post(fields: URLSearchParams): Promise<SubmitReply> {
     headers: { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' },
     body: fields,
   });
-  return response.json();
+  return (await response.json()) as SubmitReply;
 }
 
 async function handleSubmit(api: HTMLElement, form: HTMLFormElement): Promise<void> {
@@ -95,7 +95,7 @@ async function handleSubmit(api: HTMLElement, form: HTMLFormElement): Promise<vo
 async function start(): Promise<void> {
   const api = await templateApi();
   applyTheme();
-  const reply: PageReply = await (await fetch(`/__mock-b2c/page?${params}`)).json();
+  const reply = (await (await fetch(`/__mock-b2c/page?${params}`)).json()) as PageReply;
   await renderPage(api, reply.page, {
     ...reply.values,
     language,

@@ -2,10 +2,9 @@
 import * as B2C from '../contract.js';
 import type { Mount } from '../mount.js';
 import type { Context } from './context.js';
-import type { TotpAppIconElement } from '../../elements/app-icon/app-icon.js';
 
 export function mountAppIcon(container: HTMLElement, { strings }: Context): Mount {
-  const icon = document.createElement('totp-app-icon') as TotpAppIconElement;
+  const icon = document.createElement('totp-app-icon');
   // B2C's own links are the app's: keep them, and its title, which already says any app works.
   icon.appStoreHref = container.querySelector(B2C.APP_ICON_CONTROL.appStore)?.getAttribute('href') ?? '';
   icon.playStoreHref = container.querySelector(B2C.APP_ICON_CONTROL.googlePlay)?.getAttribute('href') ?? '';

@@ -3,7 +3,7 @@ import * as B2C from '../contract.js';
 import type { Mount } from '../mount.js';
 import { nonEmpty, textOf, type Context } from './context.js';
 import { readUri } from './qr-code.js';
-import type { AuthenticatorInfoStrings, TotpAuthenticatorInfoElement } from '../../elements/authenticator-info/authenticator-info.js';
+import type { AuthenticatorInfoStrings } from '../../elements/authenticator-info/authenticator-info.js';
 
 /** A claim B2C shows as "<label> <value>": its aria-label holds the bare value. */
 function claimOf(node: Element | null): string {
@@ -20,7 +20,7 @@ export function mountAuthenticatorInfo(container: HTMLElement, { api, tenant, st
   const secret = container.querySelector(B2C.INFO_CONTROL.secret);
   // The key's settings come from the page's QR code control, read once, here.
   const qrControl = api.querySelector(B2C.QR_CONTROL.container);
-  const info = document.createElement('totp-authenticator-info') as TotpAuthenticatorInfoElement;
+  const info = document.createElement('totp-authenticator-info');
   // Properties, not attributes: the secret must not sit in an attribute of the page.
   info.uri = qrControl ? readUri(qrControl) : '';
   info.identifier = claimOf(account);

@@ -2,7 +2,7 @@
 import * as B2C from '../contract.js';
 import type { Mount } from '../mount.js';
 import { nonEmpty, type Context } from './context.js';
-import type { CodeInputStrings, TotpCodeInputElement } from '../../elements/code-input/code-input.js';
+import type { CodeInputStrings } from '../../elements/code-input/code-input.js';
 
 /** The number of digits a B2C pattern such as `^[0-9]{6}$` or `^\d{8}$` asks for. */
 export function digitsOfPattern(pattern: string): number | undefined {
@@ -18,7 +18,7 @@ export function findCodeInputs(api: HTMLElement): HTMLInputElement[] {
 }
 
 export function mountCodeInput(input: HTMLInputElement, { api, options, strings }: Context): Mount {
-  const codeInput = document.createElement('totp-code-input') as TotpCodeInputElement;
+  const codeInput = document.createElement('totp-code-input');
   codeInput.length = digitsOfPattern(input.pattern) ?? 6;
   codeInput.autosubmit = options.autosubmit === true;
   // Autosubmit presses B2C's own button: B2C posts the form its own way.

@@ -2,7 +2,7 @@
 import * as B2C from '../contract.js';
 import type { Mount } from '../mount.js';
 import { nonEmpty, textOf, type Context } from './context.js';
-import type { QrCodeStrings, TotpQrCodeElement } from '../../elements/qr-code/qr-code.js';
+import type { QrCodeStrings } from '../../elements/qr-code/qr-code.js';
 
 /** The otpauth URI of one QR control: its hidden text, else its link, else its picture's tooltip. */
 export function readUri(container: Element): string {
@@ -15,7 +15,7 @@ export function readUri(container: Element): string {
 }
 
 export function mountQrCode(container: HTMLElement, { tenant, strings }: Context): Mount {
-  const qr = document.createElement('totp-qr-code') as TotpQrCodeElement;
+  const qr = document.createElement('totp-qr-code');
   qr.value = readUri(container);
   // A tenant's own title names the code, in the policy's language; its own link text is the link's.
   const title = tenant(textOf(container.querySelector(B2C.QR_CONTROL.title)));

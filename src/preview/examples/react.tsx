@@ -30,6 +30,8 @@ import { DEMO_URI, applyPreviewTheme } from './demo.js';
 type KitProps<E extends HTMLElement, P extends keyof E, Events = object> = DetailedHTMLProps<HTMLAttributes<E>, E> & Partial<Pick<E, P>> & Events;
 
 declare module 'react' {
+  // React's JSX types are a namespace: the kit's tags are added to it.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
       'totp-qr-code': KitProps<TotpQrCodeElement, 'value' | 'errorCorrection' | 'deepLink' | 'strings', { 'ontotp-invalid'?: (event: TotpInvalidEvent) => void }>;

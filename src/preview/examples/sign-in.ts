@@ -30,5 +30,5 @@ form.addEventListener('totp-invalid', (event) => logEvent(`totp-invalid: ${event
 form.addEventListener('submit', (event) => {
   event.preventDefault(); // no server in this demo: show what would be posted
   const data = new FormData(form, event.submitter);
-  posted.textContent = [...data].map(([name, value]) => `${name}=${String(value)}`).join('\n');
+  posted.textContent = [...data].map(([name, value]) => `${name}=${typeof value === 'string' ? value : value.name}`).join('\n');
 });

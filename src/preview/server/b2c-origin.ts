@@ -87,7 +87,7 @@ const emulate = (device: (typeof DEVICES)[keyof typeof DEVICES]) => `(() => {
   const matchMedia = window.matchMedia.bind(window);
   const answers = { '(pointer: coarse)': true, '(pointer: fine)': false, '(hover: none)': true, '(hover: hover)': false, '(any-pointer: coarse)': true };
   window.matchMedia = (query) => {
-    const key = query.replace(/\s+/g, ' ').trim();
+    const key = query.replace(/\\s+/g, ' ').trim();
     if (!(key in answers)) return matchMedia(query);
     const list = matchMedia(query);
     return Object.assign(Object.create(list), { matches: answers[key], media: query });
