@@ -14,7 +14,29 @@ export function cleanLabel(value: string): string {
   return value.toWellFormed().replace(INVISIBLE_CONTROLS, '').trim();
 }
 
-/** Fills `{name}` placeholders of a localisable template. Unknown names become empty. */
+/**
+ * Fills `{name}` placeholders of a localisable template from the own values of
+ * `values`. Unknown names become empty: `{constructor}` is not Object's.
+ */
 export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : ''));
+}
+
+/**
+ * An element's texts: `defaults`, with each key that `overrides` holds as an
+ * own string value replaced. Anything else (a number, an object, a getter, an
+ * unknown key, a value inherited from a polluted Object.prototype, overrides
+ * that are not an object) is ignored, so a page's texts can neither make
+ * a render throw nor smuggle in values the page did not set.
+ */
+export function mergeStrings<T extends object>(defaults: T, overrides: unknown): T {
+  const merged = { ...defaults };
+  // Only an object: a function's own `name` is not a text.
+  const source = Object(typeof overrides == 'object' && overrides);
+  for (const key of Object.keys(defaults) as (keyof T)[]) {
+    // A descriptor rather than a read: no getter runs, nothing inherited counts.
+    const value = Object.getOwnPropertyDescriptor(source, key)?.value;
+    if (typeof value == 'string') merged[key] = value as T[keyof T];
+  }
+  return merged;
 }

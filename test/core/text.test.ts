@@ -1,5 +1,17 @@
 import { expect } from '@open-wc/testing';
-import { cleanLabel, format } from '../../src/core/text.js';
+import { cleanLabel, format, mergeStrings } from '../../src/core/text.js';
+
+/** Runs `body` with `Object.prototype[key] = value` for each entry, as a polluted page has it (enumerable, as assignment makes it). */
+function polluted<T>(entries: Record<string, unknown>, body: () => T): T {
+  for (const [key, value] of Object.entries(entries)) {
+    Object.defineProperty(Object.prototype, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  try {
+    return body();
+  } finally {
+    for (const key of Object.keys(entries)) delete (Object.prototype as Record<string, unknown>)[key];
+  }
+}
 
 describe('cleanLabel', () => {
   it('removes controls and bidi overrides, and trims', () => {
@@ -22,5 +34,59 @@ describe('format', () => {
 
   it('does not interpret the values', () => {
     expect(format('{a}', { a: '{b}$&' })).to.equal('{b}$&');
+  });
+});
+
+describe('format and the prototype chain', () => {
+  it("leaves a placeholder that names an Object.prototype member empty", () => {
+    // Before: "function Object() { [native code] }" and friends.
+    expect(format('{constructor}{toString}{hasOwnProperty}{__proto__}', {})).to.equal('');
+  });
+
+  it('ignores what a page put on Object.prototype', () => {
+    expect(polluted({ evil: 'EVIL' }, () => format('a{evil}b', { issuer: 'x' }))).to.equal('ab');
+  });
+});
+
+describe('mergeStrings', () => {
+  const defaults = Object.freeze({ name: 'Name {issuer}', link: 'Link' });
+
+  it('takes own string values of known keys, in part or in full', () => {
+    expect(mergeStrings(defaults, { link: 'Lien' })).to.deep.equal({ name: 'Name {issuer}', link: 'Lien' });
+    expect(mergeStrings(defaults, { name: '', link: 'Lien' })).to.deep.equal({ name: '', link: 'Lien' });
+  });
+
+  it('ignores values that are not strings, and unknown keys', () => {
+    const merged = mergeStrings(defaults, { name: 5, link: { toString: () => 'x' }, extra: 'Extra' });
+    expect(merged).to.deep.equal(defaults);
+    expect(Object.keys(merged)).to.deep.equal(['name', 'link']);
+    for (const value of [null, undefined, true, [], ['x']]) expect(mergeStrings(defaults, { link: value })).to.deep.equal(defaults);
+  });
+
+  it('takes anything as overrides without throwing', () => {
+    for (const [index, overrides] of [undefined, null, 42, 'link', true, [], Object.create(null), () => 'x'].entries()) {
+      expect(mergeStrings(defaults, overrides), `case ${index}`).to.deep.equal(defaults);
+    }
+  });
+
+  it('ignores inherited values and getters', () => {
+    expect(mergeStrings(defaults, Object.create({ link: 'Inherited' }))).to.deep.equal(defaults);
+    const getter = Object.defineProperty({}, 'link', { get: () => { throw new Error('read'); }, enumerable: true });
+    expect(mergeStrings(defaults, getter)).to.deep.equal(defaults);
+  });
+
+  it('changes nothing when Object.prototype is polluted', () => {
+    const merged = polluted({ name: 'EVIL', link: 'EVIL', qrCode: { link: 'EVIL' } }, () => {
+      const result = mergeStrings(defaults, {});
+      return { own: Object.keys(result), name: result.name, link: result.link };
+    });
+    expect(merged).to.deep.equal({ own: ['name', 'link'], name: 'Name {issuer}', link: 'Link' });
+  });
+
+  it('returns a new object and leaves the defaults alone', () => {
+    const source = { name: 'N', link: 'L' };
+    const merged = mergeStrings(source, { link: 'X' });
+    expect(merged).to.not.equal(source);
+    expect(source.link).to.equal('L');
   });
 });

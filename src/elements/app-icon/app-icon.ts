@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { detectPlatform, readPlatformHints, type Platform } from '../../core/platform.js';
-import { format } from '../../core/text.js';
+import { format, mergeStrings } from '../../core/text.js';
 import { defineElement } from '../define.js';
 import { styles } from './app-icon.styles.js';
 import { visuallyHidden } from '../visually-hidden.styles.js';
@@ -106,7 +106,7 @@ export class TotpAppIconElement extends LitElement {
   /** The device to choose links for: `auto`, `ios`, `android` or `desktop`. */
   platform: AppIconPlatform = 'auto';
 
-  /** Texts that replace the English defaults, in part or in full (JSON in the attribute). */
+  /** Texts that replace the English defaults, in part or in full (JSON in the attribute); only strings of known keys count. */
   strings: Partial<AppIconStrings> = {};
 
   #appStore?: string;
@@ -118,7 +118,7 @@ export class TotpAppIconElement extends LitElement {
   }
 
   protected override render() {
-    const text = { ...appIconStrings, ...this.strings };
+    const text = mergeStrings(appIconStrings, this.strings);
     const any = this.app === 'any';
     const [name, appStore, googlePlay, symbol] = APPS[any || this.app === 'google' ? this.app : 'microsoft'];
     const platform = ['ios', 'android', 'desktop'].includes(this.platform) ? this.platform : detectPlatform(readPlatformHints());

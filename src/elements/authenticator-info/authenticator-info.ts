@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { parseOtpauthUri, type OtpauthKey } from '../../core/otpauth.js';
 import { displaySecret } from '../../core/secret.js';
-import { cleanLabel, format } from '../../core/text.js';
+import { cleanLabel, format, mergeStrings } from '../../core/text.js';
 import { defineElement } from '../define.js';
 import { styles } from './authenticator-info.styles.js';
 import { visuallyHidden } from '../visually-hidden.styles.js';
@@ -135,7 +135,7 @@ export class TotpAuthenticatorInfoElement extends LitElement {
   /** Adds a countdown ring to the period hint. */
   countdown = false;
 
-  /** Texts that replace the English defaults, in part or in full (JSON in the attribute). */
+  /** Texts that replace the English defaults, in part or in full (JSON in the attribute); only strings of known keys count. */
   strings: Partial<AuthenticatorInfoStrings> = {};
 
   private message = '';
@@ -211,7 +211,7 @@ export class TotpAuthenticatorInfoElement extends LitElement {
   }
 
   get #text(): AuthenticatorInfoStrings {
-    return { ...authenticatorInfoStrings, ...this.strings };
+    return mergeStrings(authenticatorInfoStrings, this.strings);
   }
 
   /** The secret as shown and copied, or undefined when there is none. */

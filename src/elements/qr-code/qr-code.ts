@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { parseOtpauthUri, type OtpauthKey, type OtpauthProblem } from '../../core/otpauth.js';
 import { encodeQr, QrCapacityError, ERROR_CORRECTION_LEVELS, type ErrorCorrection, type QrSymbol } from '../../core/qr.js';
 import { canOpenAppLinks, readPlatformHints } from '../../core/platform.js';
-import { format } from '../../core/text.js';
+import { format, mergeStrings } from '../../core/text.js';
 import { defineElement } from '../define.js';
 import { styles } from './qr-code.styles.js';
 
@@ -88,7 +88,7 @@ export class TotpQrCodeElement extends LitElement {
   /** When to show the otpauth:// link: `auto` (on phones and tablets), `always` or `never`. */
   deepLink: DeepLinkMode = 'auto';
 
-  /** Texts that replace the English defaults, in part or in full (JSON in the attribute). */
+  /** Texts that replace the English defaults, in part or in full (JSON in the attribute); only strings of known keys count. */
   strings: Partial<QrCodeStrings> = {};
 
   #key?: OtpauthKey;
@@ -120,7 +120,7 @@ export class TotpQrCodeElement extends LitElement {
   }
 
   protected override render() {
-    const text = { ...qrCodeStrings, ...this.strings };
+    const text = mergeStrings(qrCodeStrings, this.strings);
     if (!this.#symbol || !this.#key) {
       return html`<div class="error" part="error" role="alert">${this.#errorMessage(text)}</div><slot></slot>`;
     }
