@@ -4,14 +4,18 @@
  * rendered as text nodes, and before that they lose what could disguise them.
  */
 
-// C0 and C1 controls, and the bidi embeddings, overrides, isolates and marks
-// that could reorder the text around a label (U+061C, U+200E-U+200F,
-// U+202A-U+202E, U+2066-U+2069).
-const INVISIBLE_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// Controls (C0, DEL, C1) and every invisible format character (\p{Cf}): the
+// bidi embeddings, overrides, isolates and marks that could reorder the text
+// around a label, zero-width spaces and joiners, soft hyphens, BOMs, word
+// joiners, and the tag characters that can smuggle text no one sees. One
+// exception: the zero-width joiner of an emoji ZWJ sequence (👩‍💻, ❤️‍🔥),
+// which is part of one visible character (UAX #29 GB11) and cannot disguise
+// letters; tag characters go even from a flag sequence (🏴 stays).
+const INVISIBLE = /(\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?\u200D)(?=\p{Extended_Pictographic})|[\p{Cc}\p{Cf}]/gu;
 
-/** A claim value made safe to show as a label: well formed, no controls, trimmed. */
+/** A claim value made safe to show as a label: well formed, no controls or format characters, trimmed. */
 export function cleanLabel(value: string): string {
-  return value.toWellFormed().replace(INVISIBLE_CONTROLS, '').trim();
+  return value.toWellFormed().replace(INVISIBLE, '$1').trim();
 }
 
 /**

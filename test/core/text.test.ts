@@ -27,6 +27,45 @@ describe('cleanLabel', () => {
   });
 });
 
+describe('cleanLabel and invisible format characters (\\p{Cf})', () => {
+  it('drops zero-width spaces and joiners, soft hyphens, BOMs, word joiners and tag characters', () => {
+    expect(cleanLabel('Pay\u200BPal\u00AD\uFEFF \u2060b\u200Co\u200Db\u180E\u{E0041}\u{E0042}\u{E007F}')).to.equal('PayPal bob');
+    expect(cleanLabel('\uFEFFAcme\u200B')).to.equal('Acme');
+  });
+
+  it('keeps the joiners of emoji ZWJ sequences, which are one character to the reader', () => {
+    for (const emoji of ['👩\u200D💻', '👩🏽\u200D💻', '❤\uFE0F\u200D🔥', '👨\u200D👩\u200D👧', '🏳\uFE0F\u200D🌈', '🧑\u200D🤝\u200D🧑']) {
+      expect(cleanLabel(`${emoji} dev`), emoji).to.equal(`${emoji} dev`);
+    }
+  });
+
+  it('drops a joiner that joins no two emoji', () => {
+    for (const [value, cleaned] of [
+      ['a\u200Db', 'ab'],
+      ['👩\u200Db', '👩b'],
+      ['a\u200D💻', 'a💻'],
+      ['👩\u200D', '👩'],
+      ['👩\u200D\u200D💻', '👩💻'],
+      ['👩\u200B\u200D💻', '👩💻'],
+    ]) {
+      expect(cleanLabel(value), JSON.stringify(value)).to.equal(cleaned);
+    }
+  });
+
+  it('drops tag characters even in a flag sequence: they are how hidden text is smuggled', () => {
+    expect(cleanLabel('🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}')).to.equal('🏴');
+  });
+
+  it('leaves no format character behind, whatever the input', () => {
+    let all = '';
+    for (let point = 0; point <= 0xe01ef; point++) {
+      if (point < 0xd800 || point > 0xdfff) all += String.fromCodePoint(point);
+    }
+    const left = cleanLabel(all).match(/[\p{Cc}\p{Cf}]/gu) ?? [];
+    expect(left.map((char) => char.codePointAt(0)!.toString(16))).to.deep.equal([]);
+  });
+});
+
 describe('format', () => {
   it('fills named placeholders and leaves unknown ones empty', () => {
     expect(format('{a} and {b}{c}', { a: 'x', b: 2 })).to.equal('x and 2');

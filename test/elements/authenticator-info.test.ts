@@ -75,6 +75,25 @@ function expectSecretInNoAttribute(element: TotpAuthenticatorInfoElement, secret
   }
 }
 
+/** The visible characters under `root` in the order the eye meets them, left to right on one line. */
+function readLeftToRight(root: Element): string {
+  const seen: { left: number; char: string }[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent!;
+    for (let i = 0; i < text.length; ) {
+      const char = String.fromCodePoint(text.codePointAt(i)!);
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + char.length);
+      const box = range.getBoundingClientRect();
+      if (box.width > 0) seen.push({ left: box.left, char });
+      i += char.length;
+    }
+  }
+  return seen.sort((a, b) => a.left - b.left).map(({ char }) => char).join('');
+}
+
 describe('<totp-authenticator-info>', () => {
   afterEach(() => getSelection()?.removeAllRanges());
 
@@ -508,6 +527,24 @@ describe('<totp-authenticator-info>', () => {
       });
       expect(part(element, 'secret')!.querySelector('.groups')!.textContent).to.equal('<svg onload="window.pwned=1">');
       expect((window as unknown as { pwned?: number }).pwned).to.equal(undefined);
+    });
+
+    it('shows and copies the same characters of a secret, in the order the eye reads them', async () => {
+      // U+202E inside the secret showed ABCD87654321HGFE while Copy wrote the original.
+      for (const secret of ['ABCD\u202EEFGH12345678', '\u2067ABCD\u2069EFGH', 'ABCDאבגד1234EFGH', 'AB\u200BCD\u00ADEF\uFEFFGH']) {
+        const element = await info({ identifier: 'bob', secret });
+        let copied = '';
+        await withClipboard({ writeText: (value: string) => ((copied = value), Promise.resolve()) }, () => element.copySecret());
+        const groups = part(element, 'secret')!.querySelector('.groups')!;
+        expect(copied, JSON.stringify(secret)).to.not.match(/\p{Cf}/u);
+        expect(groups.textContent, JSON.stringify(secret)).to.equal(copied);
+        expect(readLeftToRight(groups), JSON.stringify(secret)).to.equal(copied);
+      }
+    });
+
+    it('drops zero-width and other format characters from the labels, keeping emoji whole', async () => {
+      const element = await info({ identifier: 'b\u200Bo\u00ADb\uFEFF@example.com', issuer: 'Pay\u200DPal 👩\u200D💻', secret: SECRET });
+      expect(rows(element)).to.deep.include({ Service: 'PayPal 👩\u200D💻', 'Account name': 'bob@example.com' });
     });
 
     it('strips bidi controls that would disguise the account name', async () => {

@@ -216,13 +216,15 @@ export class TotpAuthenticatorInfoElement extends LitElement {
 
   /** The secret as shown and copied, or undefined when there is none. */
   get #shown() {
-    const secret = typeof this.secret === 'string' && this.secret.trim() ? this.secret : this.#key?.secret;
-    return secret ? displaySecret(secret) : undefined;
+    const claim = displaySecret(typeof this.secret === 'string' ? this.secret : '');
+    const shown = claim.text ? claim : displaySecret(this.#key?.secret ?? '');
+    return shown.text ? shown : undefined;
   }
 
   /**
-   * Copies the raw secret (uppercase Base32 without spaces, or exactly as
-   * given when it is not Base32). Where the clipboard is missing or refuses,
+   * Copies the raw secret (uppercase Base32 without spaces, or as given, less
+   * controls and invisible format characters, when it is not Base32): the
+   * characters shown. Where the clipboard is missing or refuses,
    * selects the secret for the user and says how to copy it. Resolves to
    * whether the clipboard took it; the result is announced either way.
    */
