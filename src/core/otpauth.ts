@@ -24,7 +24,13 @@ export interface OtpauthKey {
   readonly period: number;
   /** Initial counter (HOTP only). */
   readonly counter?: number;
-  /** The URI as serialised by the URL parser: the only form ever put into an href. */
+  /**
+   * The URI as serialised by the URL parser: the one string both the QR code
+   * and the link carry. It is the server's exact text whenever that is already
+   * canonical (B2C's is); otherwise it differs only in spelling (scheme case,
+   * percent-encoding), never in meaning: values the parser would rewrite into
+   * something else are refused as `ambiguous`.
+   */
   readonly href: string;
 }
 
@@ -37,6 +43,7 @@ export type OtpauthProblem =
   | 'too-long'
   | 'not-otpauth'
   | 'unsupported-type'
+  | 'ambiguous'
   | 'duplicate-parameter'
   | 'missing-secret'
   | 'invalid-secret'
@@ -80,6 +87,11 @@ export function parseOtpauthUri(value: unknown): OtpauthResult {
   if (url.protocol !== 'otpauth:' || url.username || url.password || url.port) return fail('not-otpauth');
   const type = url.hostname.toLowerCase();
   if (type !== 'totp' && type !== 'hotp') return fail(type ? 'unsupported-type' : 'not-otpauth');
+  // What the URL parser would rewrite into something else: it drops tabs and
+  // newlines anywhere (`iss\tuer=` becomes `issuer=`) and resolves `.` and `..`
+  // path segments, encoded or not (`PayPal/../Contoso:bob` becomes
+  // `Contoso:bob`). The server's text and ours would name different accounts.
+  if (/[\0-\x1f\x7f-\x9f]/.test(text) || /\/(\.|%2e){1,2}(\/|$)/i.test(text.replace(/[?#].*/s, ''))) return fail('ambiguous');
 
   // A Map, not an object literal: `__proto__=` must stay an ordinary key.
   const params = new Map<string, string>();

@@ -99,6 +99,20 @@ describe('parseOtpauthUri', () => {
       ['hotp with counter x', 'otpauth://hotp/Acme:bob?secret=AAAAAAAA&counter=x', 'invalid-counter'],
       ['a value over the length cap', `otpauth://totp/a?secret=${'A'.repeat(MAX_URI_LENGTH)}`, 'too-long'],
       ['a megabyte', `otpauth://totp/a?secret=A&x=${'y'.repeat(1 << 20)}`, 'too-long'],
+      // The URL parser drops tabs and newlines and resolves dot segments, so the
+      // page would show one reading of these while the server's text says another.
+      ['a TAB inside a parameter name', 'otpauth://totp/PayPal:bob?secret=JBSWY3DPEHPK3PXP&iss\tuer=Contoso', 'ambiguous'],
+      ['a newline inside the label', 'otpauth://totp/Pay\nPal:bob?secret=JBSWY3DPEHPK3PXP', 'ambiguous'],
+      ['a carriage return in the secret', 'otpauth://totp/Acme:bob?secret=JBSW\rY3DPEHPK3PXP', 'ambiguous'],
+      ['a NUL in the middle', 'otpauth://totp/Acme:bob\u0000?secret=JBSWY3DPEHPK3PXP', 'ambiguous'],
+      ['a raw C1 control', 'otpauth://totp/Acme\u0085:bob?secret=JBSWY3DPEHPK3PXP', 'ambiguous'],
+      ['a DEL', 'otpauth://totp/Acme:bob?secret=JBSWY3DPEHPK3PXP&issuer=Ac\u007fme', 'ambiguous'],
+      ['a dot-dot segment in the label', 'otpauth://totp/PayPal/../Contoso:bob?secret=JBSWY3DPEHPK3PXP', 'ambiguous'],
+      ['a percent-encoded dot-dot segment', 'otpauth://totp/PayPal/%2e%2E/Contoso:bob?secret=JBSWY3DPEHPK3PXP', 'ambiguous'],
+      ['a half-encoded dot-dot segment', 'otpauth://totp/PayPal/.%2E/Contoso:bob?secret=JBSWY3DPEHPK3PXP', 'ambiguous'],
+      ['a dot segment', 'otpauth://totp/./Contoso:bob?secret=JBSWY3DPEHPK3PXP', 'ambiguous'],
+      ['a trailing dot-dot segment', 'otpauth://totp/Contoso:bob/..?secret=JBSWY3DPEHPK3PXP', 'ambiguous'],
+      ['a dot-dot segment before a fragment', 'otpauth://totp/Contoso:bob/..#x', 'ambiguous'],
     ];
     for (const [name, value, problem] of cases) {
       it(`reports ${problem} for ${name}`, () => {
@@ -120,6 +134,43 @@ describe('parseOtpauthUri', () => {
         period: 30,
         algorithm: 'SHA1',
       });
+    });
+  });
+
+  describe('one string for the page, the QR code and the link', () => {
+    it("keeps the server's exact text when the URL parser already serialises it so", () => {
+      let exact = 0;
+      for (const { uri } of corpus) {
+        if (new URL(uri).href !== uri) continue;
+        expect(key(parseOtpauthUri(uri)).href).to.equal(uri);
+        exact++;
+      }
+      expect(exact, 'most of the corpus, B2C included, is already canonical').to.be.above(corpus.length - 3);
+    });
+
+    it('serialises the rest without changing what it says: parsing the href again reads the same key', () => {
+      for (const { name, uri } of corpus) {
+        const first = key(parseOtpauthUri(uri));
+        const again = parseOtpauthUri(first.href);
+        expect(again.ok, name).to.equal(true);
+        expect(key(again), name).to.deep.equal(first);
+      }
+    });
+
+    it('accepts dots that are not whole path segments, and dot segments inside the query', () => {
+      for (const uri of [
+        'otpauth://totp/Acme:bob..smith.@example.com?secret=JBSWY3DPEHPK3PXP',
+        'otpauth://totp/.../x?secret=JBSWY3DPEHPK3PXP',
+        'otpauth://totp/Acme:bob?secret=JBSWY3DPEHPK3PXP&image=https://example.com/a/../logo.png',
+      ]) {
+        const result = parseOtpauthUri(uri);
+        expect(result.ok, uri).to.equal(true);
+        expect(key(result).href, uri).to.equal(uri);
+      }
+    });
+
+    it('still trims the whitespace around the value', () => {
+      expect(parseOtpauthUri('\t otpauth://totp/Acme:bob?secret=JBSWY3DPEHPK3PXP\r\n').ok).to.equal(true);
     });
   });
 

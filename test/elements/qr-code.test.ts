@@ -80,9 +80,13 @@ describe('<totp-qr-code>', () => {
     // The corpus proof through the element: every URI at every level, as the
     // browser rasterises the element's SVG, read back exactly by jsQR and by ZXing,
     // with no ECI, the requested level and the smallest version (qr-proof.ts).
-    for (const { name, uri } of [...corpus, ...nearCapacity]) {
+    // The element encodes the URI as the URL parser serialises it (the link's href): for
+    // all but two corpus entries (an uppercase scheme, raw non-ASCII text) that is the
+    // server's exact text.
+    for (const { name, uri: raw } of [...corpus, ...nearCapacity]) {
       it(`proves the code at every level: ${name}`, async () => {
-        const element = await qrCode(uri);
+        const uri = new URL(raw).href;
+        const element = await qrCode(raw);
         for (const level of LEVELS) {
           element.errorCorrection = level;
           await element.updateComplete;
@@ -154,6 +158,41 @@ describe('<totp-qr-code>', () => {
     it('shows light-DOM content before the element is defined', async () => {
       const container = await fixture(html`<div><totp-qr-code-undefined><img alt="B2C's QR code" width="50" height="50" /></totp-qr-code-undefined></div>`);
       expect(container.querySelector('img')!.checkVisibility()).to.equal(true);
+    });
+  });
+
+  describe('one string in the code and the link', () => {
+    it("carries exactly the link's href in the code, for the whole corpus", async () => {
+      for (const { name, uri } of corpus) {
+        const element = await qrCode(uri, { 'deep-link': 'always' });
+        const href = linkOf(element)!.getAttribute('href');
+        expect((await decodeSvg(svgOf(element)!))?.text, name).to.equal(href);
+        expect(href, name).to.equal(new URL(uri).href);
+      }
+    });
+
+    it("carries the server's exact text when it is already canonical, as B2C's is", async () => {
+      const element = await qrCode(B2C_URI, { 'deep-link': 'always' });
+      expect((await decodeSvg(svgOf(element)!))?.text).to.equal(B2C_URI);
+      expect(linkOf(element)!.getAttribute('href')).to.equal(B2C_URI);
+    });
+
+    it('draws nothing for a value the URL parser would rewrite into something else', async () => {
+      for (const value of [
+        'otpauth://totp/PayPal:bob?secret=JBSWY3DPEHPK3PXP&iss\tuer=Contoso',
+        'otpauth://totp/PayPal/../Contoso:bob?secret=JBSWY3DPEHPK3PXP&issuer=Contoso',
+        'otpauth://totp/PayPal/%2E%2E/Contoso:bob?secret=JBSWY3DPEHPK3PXP',
+        'otpauth://totp/Contoso:b\nob?secret=JBSWY3DPEHPK3PXP',
+      ]) {
+        const element = document.createElement('totp-qr-code');
+        element.deepLink = 'always';
+        const event = oneEvent(element, 'totp-invalid') as Promise<TotpInvalidEvent>;
+        element.value = value;
+        await fixture(element);
+        expect((await event).reason, JSON.stringify(value)).to.equal('ambiguous');
+        expect(element.shadowRoot!.querySelector('svg, a') === null, JSON.stringify(value)).to.equal(true);
+        expect(errorOf(element)!.textContent).to.equal('The setup code is not valid, so it cannot be shown as a QR code.');
+      }
     });
   });
 

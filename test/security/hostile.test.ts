@@ -104,6 +104,8 @@ describe('hostile input', () => {
       ['attribute-breaking quotes in the issuer', `${uri('Acme:bob')}&issuer=${encodeURIComponent(`"><svg onload=${TRAP}>`)}`, 'drawn'],
       ['no secret', uri('Acme:bob', 'issuer=Acme'), 'error'],
       ['a repeated secret', uri('Acme:bob', `secret=${SECRET}&secret=AAAAAAAA`), 'error'],
+      ['a TAB that the URL parser would drop', uri('PayPal:bob', `secret=${SECRET}&iss\tuer=Contoso`), 'error'],
+      ['a dot-dot segment that the URL parser would resolve', uri('PayPal/../Contoso:bob'), 'error'],
       ['a repeated issuer', uri('Acme:bob', `secret=${SECRET}&issuer=A&issuer=B`), 'error'],
       ['non-numeric digits', uri('Acme:bob', `secret=${SECRET}&digits=abc`), 'error'],
       ['huge digits', uri('Acme:bob', `secret=${SECRET}&digits=99999999999999999999`), 'error'],

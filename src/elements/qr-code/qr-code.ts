@@ -65,7 +65,8 @@ export type DeepLinkMode = 'auto' | 'always' | 'never';
  * @cssprop [--totp-qr-code-link-color=inherit] - Colour of the link.
  * @cssprop [--totp-qr-code-error-color=inherit] - Colour of the error message.
  * @event {TotpInvalidEvent} totp-invalid - After a change of `value` or `error-correction` that leaves nothing to
- *   draw; `reason` says why: `empty`, `too-long`, `not-otpauth`, `unsupported-type`, `duplicate-parameter`,
+ *   draw; `reason` says why: `empty`, `too-long`, `not-otpauth`, `unsupported-type`, `ambiguous` (control characters
+ *   or `.`/`..` path segments, which parsers read differently), `duplicate-parameter`,
  *   `missing-secret`, `invalid-secret`, `invalid-algorithm`, `invalid-digits`, `invalid-period`, `invalid-counter`.
  */
 export class TotpQrCodeElement extends LitElement {
@@ -104,9 +105,9 @@ export class TotpQrCodeElement extends LitElement {
     this.#problem = result.ok ? undefined : result.problem;
     if (!result.ok) return;
     try {
-      // The value is drawn exactly as given (after trimming): the QR code must
-      // carry what the server issued, byte for byte.
-      this.#symbol = encodeQr(this.value.trim(), this.#level);
+      // The code carries what the link carries: the serialised URI, which is
+      // the server's text byte for byte whenever that is canonical.
+      this.#symbol = encodeQr(result.key.href, this.#level);
     } catch (error) {
       if (!(error instanceof QrCapacityError)) throw error;
       this.#problem = 'too-long';
