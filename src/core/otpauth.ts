@@ -12,7 +12,7 @@ export type OtpAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';
 
 export interface OtpauthKey {
   readonly type: OtpType;
-  /** The `issuer` parameter, else the label's issuer prefix; '' when neither is given. */
+  /** The `issuer` parameter (as apps show it, even when the label's prefix differs), else the label's issuer prefix; '' when neither is given. */
   readonly issuer: string;
   /** The account name from the label ('' when the label is empty). */
   readonly account: string;
@@ -36,7 +36,8 @@ export interface OtpauthKey {
 
 /**
  * Why a value is not a usable otpauth URI. The first group leaves nothing to
- * read; the `invalid-*` group comes with the key as far as it could be read.
+ * read; the `invalid-*` group comes with the key as far as it could be read;
+ * `issuer-mismatch` is only ever a warning beside a usable key.
  */
 export type OtpauthProblem =
   | 'empty'
@@ -50,10 +51,20 @@ export type OtpauthProblem =
   | 'invalid-algorithm'
   | 'invalid-digits'
   | 'invalid-period'
-  | 'invalid-counter';
+  | 'invalid-counter'
+  // The one reason that comes with a usable key: `OtpauthWarning`.
+  | 'issuer-mismatch';
+
+/**
+ * A usable key that deserves a word: `issuer-mismatch` when the label's issuer
+ * prefix and the `issuer` parameter differ (Key URI Format: they "should be
+ * equal"). Current apps show the parameter, older Google Authenticator versions
+ * the label, so the key is read with the parameter's issuer.
+ */
+export type OtpauthWarning = Extract<OtpauthProblem, 'issuer-mismatch'>;
 
 export type OtpauthResult =
-  | { readonly ok: true; readonly key: OtpauthKey }
+  | { readonly ok: true; readonly key: OtpauthKey; readonly warning?: OtpauthWarning }
   | { readonly ok: false; readonly problem: OtpauthProblem; readonly key?: OtpauthKey };
 
 /**
@@ -137,7 +148,8 @@ export function parseOtpauthUri(value: unknown): OtpauthResult {
     [validCounter, 'invalid-counter'],
   ];
   const failed = checks.find(([valid]) => !valid);
-  return failed ? { ok: false, problem: failed[1], key } : { ok: true, key };
+  if (failed) return { ok: false, problem: failed[1], key };
+  return { ok: true, key, warning: labelIssuer && issuerParam !== undefined && key.issuer !== labelIssuer ? 'issuer-mismatch' : undefined };
 }
 
 function fail(problem: OtpauthProblem): OtpauthResult {

@@ -137,6 +137,37 @@ describe('parseOtpauthUri', () => {
     });
   });
 
+  describe('an issuer prefix that differs from the issuer parameter', () => {
+    it('reads the parameter, as authenticator apps do, and warns', () => {
+      const result = parseOtpauthUri('otpauth://totp/PayPal:bob?secret=JBSWY3DPEHPK3PXP&issuer=Contoso');
+      expect(result.ok).to.equal(true);
+      expect(key(result)).to.deep.include({ issuer: 'Contoso', account: 'bob' });
+      expect(result.ok && result.warning).to.equal('issuer-mismatch');
+    });
+
+    it('warns of an empty parameter beside a prefix, and of what B2C itself can emit', () => {
+      const empty = parseOtpauthUri('otpauth://totp/PayPal:bob?secret=JBSWY3DPEHPK3PXP&issuer=');
+      expect(empty.ok && empty.warning).to.equal('issuer-mismatch');
+      const [b2c] = corpus.filter((entry) => entry.name === 'B2C with label and parameter issuers that differ');
+      const result = parseOtpauthUri(b2c.uri);
+      expect(result.ok && result.warning).to.equal('issuer-mismatch');
+    });
+
+    it('does not warn when they agree once decoded, or when only one is given', () => {
+      const agreeing = [
+        'otpauth://totp/Contoso%20demo:emily@fabrikam.com?secret=fay2lj7ynpntjgqa&issuer=Contoso+demo',
+        'otpauth://totp/Contoso:bob?secret=JBSWY3DPEHPK3PXP',
+        'otpauth://totp/bob?secret=JBSWY3DPEHPK3PXP&issuer=Contoso',
+        'otpauth://totp/%E2%80%AEContoso:bob?secret=JBSWY3DPEHPK3PXP&issuer=Contoso',
+      ];
+      for (const uri of agreeing) {
+        const result = parseOtpauthUri(uri);
+        expect(result.ok, uri).to.equal(true);
+        expect(result.ok && result.warning, uri).to.equal(undefined);
+      }
+    });
+  });
+
   describe('one string for the page, the QR code and the link', () => {
     it("keeps the server's exact text when the URL parser already serialises it so", () => {
       let exact = 0;

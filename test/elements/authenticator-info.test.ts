@@ -5,6 +5,7 @@ import type { TotpAuthenticatorInfoElement, TotpCopyEvent } from '../../src/elem
 import { axeViolations } from '../helpers/axe.js';
 import { withUserAgent, withClipboard } from '../helpers/navigator.js';
 import { pressWithControl, sendKeys } from '../helpers/commands.js';
+import { collectWarnings } from '../helpers/console.js';
 
 const B2C_URI = 'otpauth://totp/Contoso%20demo:emily@fabrikam.com?secret=fay2lj7ynpntjgqa&issuer=Contoso+demo';
 const SECRET = 'fay2lj7ynpntjgqa'; // as B2C issues it: lowercase, ungrouped
@@ -143,10 +144,66 @@ describe('<totp-authenticator-info>', () => {
       expect(part(element, 'secret')!.querySelector('.groups')!.textContent).to.equal(RAW);
     });
 
-    it('lets explicit attributes win over the URI', async () => {
-      const element = await info({}, { uri: B2C_URI, identifier: 'other@example.com', secret: 'JBSWY3DPEHPK3PXP', issuer: 'Fabrikam' });
-      expect(rows(element)).to.deep.include({ Service: 'Fabrikam', 'Account name': 'other@example.com' });
-      expect(part(element, 'secret')!.querySelector('.groups')!.textContent).to.equal('JBSWY3DPEHPK3PXP');
+    it('lets the issuer attribute win over the URI', async () => {
+      const element = await info({}, { uri: B2C_URI, issuer: 'Fabrikam' });
+      expect(rows(element)).to.deep.include({ Service: 'Fabrikam', 'Account name': 'emily@fabrikam.com' });
+      expect(element.problem).to.equal(undefined);
+    });
+
+    it('shows the claims when they agree with the URI, however they are spelled', async () => {
+      const warnings = await collectWarnings(async () => {
+        const element = await info({ uri: B2C_URI, identifier: ' emily@fabrikam.com ', secret: 'FAY2 LJ7Y NPNT JGQA' });
+        expect(element.problem).to.equal(undefined);
+        expect(part(element, 'secret')!.querySelector('.groups')!.textContent).to.equal(RAW);
+      });
+      expect(warnings).to.deep.equal([]);
+    });
+
+    it("shows the URI's secret when the secret claim differs, warns without the secret and says so in problem", async () => {
+      let element!: TotpAuthenticatorInfoElement;
+      const warnings = await collectWarnings(async () => {
+        element = await info({ uri: B2C_URI, identifier: 'emily@fabrikam.com', secret: 'JBSWY3DPEHPK3PXP' });
+      });
+      // The QR code beside it carries the URI: scanning and typing must enroll one and the same key.
+      expect(part(element, 'secret')!.querySelector('.groups')!.textContent).to.equal(RAW);
+      expect(element.problem).to.equal('secret-mismatch');
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.match(/^<totp-authenticator-info>: .*secret/);
+      for (const form of ['JBSW', 'jbsw', 'FAY2', 'fay2']) expect(warnings[0]).to.not.include(form);
+      expectSecretInNoAttribute(element, 'JBSWY3DPEHPK3PXP');
+      let copied = '';
+      await withClipboard({ writeText: (value: string) => ((copied = value), Promise.resolve()) }, () => element.copySecret());
+      expect(copied).to.equal(RAW);
+    });
+
+    it("shows the URI's account when the identifier claim differs, and says so", async () => {
+      let element!: TotpAuthenticatorInfoElement;
+      const warnings = await collectWarnings(async () => {
+        element = await info({ uri: B2C_URI, identifier: 'other@example.com', secret: SECRET });
+      });
+      expect(rows(element)['Account name']).to.equal('emily@fabrikam.com');
+      expect(element.problem).to.equal('identifier-mismatch');
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.match(/^<totp-authenticator-info>: .*identifier/);
+      for (const value of ['other', 'emily', 'fabrikam']) expect(warnings[0]).to.not.include(value);
+    });
+
+    it('takes the claims when the URI is missing or unusable, and clears problem once they agree', async () => {
+      for (const uri of ['', 'javascript:alert(1)', 'otpauth://totp/Acme:alice?secret=JBSWY3DPEHPK3PXP&digits=5']) {
+        const element = await info({ uri, identifier: 'bob', secret: 'ovq4wt2oe2ywptos' });
+        expect(rows(element)['Account name'], uri).to.equal('bob');
+        expect(part(element, 'secret')!.querySelector('.groups')!.textContent, uri).to.equal('OVQ4WT2OE2YWPTOS');
+        expect(element.problem, uri).to.equal(undefined);
+      }
+      let element!: TotpAuthenticatorInfoElement;
+      await collectWarnings(async () => {
+        element = await info({ uri: B2C_URI, identifier: 'bob', secret: SECRET });
+      });
+      expect(element.problem).to.equal('identifier-mismatch');
+      element.identifier = 'emily@fabrikam.com';
+      await element.updateComplete;
+      expect(element.problem).to.equal(undefined);
+      expect(element.hasAttribute('problem')).to.equal(false);
     });
 
     it('puts non-default settings into plain words', async () => {

@@ -7,6 +7,7 @@ import { decodePixels, decodeSvg, decodeSvgBoth, modulesOfPath, screenshotPixels
 import { expectProvenSymbol, minimalVersion, nearCapacity } from '../helpers/qr-proof.js';
 import { axeViolations } from '../helpers/axe.js';
 import { withUserAgent } from '../helpers/navigator.js';
+import { collectWarnings } from '../helpers/console.js';
 
 const B2C_URI = 'otpauth://totp/Contoso%20demo:emily@fabrikam.com?secret=fay2lj7ynpntjgqa&issuer=Contoso+demo';
 const LEVELS: ErrorCorrection[] = ['L', 'M', 'Q', 'H'];
@@ -258,6 +259,24 @@ describe('<totp-qr-code>', () => {
       const element = await qrCode(uri, { 'error-correction': 'L' });
       const side = encodeQr(uri, 'L').size + 8;
       expect(svgOf(element)!.getAttribute('viewBox')).to.equal(`-4 -4 ${side} ${side}`);
+    });
+
+    it('names the issuer parameter, as apps do, and reports issuer-mismatch while drawing the code', async () => {
+      const value = 'otpauth://totp/PayPal:bob@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Contoso';
+      const element = document.createElement('totp-qr-code');
+      const reasons: string[] = [];
+      element.addEventListener('totp-invalid', (event) => reasons.push(event.reason));
+      const warnings = await collectWarnings(async () => {
+        element.value = value;
+        await fixture(element);
+      });
+      expect(reasons).to.deep.equal(['issuer-mismatch']);
+      expect(svgOf(element)!.getAttribute('aria-label')).to.equal('QR code to add Contoso (bob@example.com) to your authenticator app');
+      expect((await decodeSvg(svgOf(element)!))?.text).to.equal(value);
+      expect(errorOf(element) === null).to.equal(true);
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.match(/^<totp-qr-code>: .*issuer/);
+      for (const claim of ['PayPal', 'Contoso', 'bob', 'JBSW']) expect(warnings[0]).to.not.include(claim);
     });
 
     it('fires no event for a value it can draw', async () => {

@@ -34,10 +34,13 @@ export const qrCodeStrings: QrCodeStrings = {
   errorInvalid: 'The setup code is not valid, so it cannot be shown as a QR code.',
 };
 
-/** Why `<totp-qr-code>` shows its error state instead of a code. */
+/**
+ * Why `<totp-qr-code>` shows its error state instead of a code, or, for
+ * `issuer-mismatch` alone, why the code it draws deserves a look.
+ */
 export type QrCodeProblem = OtpauthProblem;
 
-/** Fired after a change of `value` or `error-correction` that leaves nothing to draw. */
+/** Fired after a change of `value` or `error-correction` that leaves nothing to draw, or that draws an `issuer-mismatch`. */
 export class TotpInvalidEvent extends Event {
   constructor(readonly reason: QrCodeProblem) {
     super('totp-invalid', { bubbles: true, composed: true });
@@ -65,9 +68,11 @@ export type DeepLinkMode = 'auto' | 'always' | 'never';
  * @cssprop [--totp-qr-code-link-color=inherit] - Colour of the link.
  * @cssprop [--totp-qr-code-error-color=inherit] - Colour of the error message.
  * @event {TotpInvalidEvent} totp-invalid - After a change of `value` or `error-correction` that leaves nothing to
- *   draw; `reason` says why: `empty`, `too-long`, `not-otpauth`, `unsupported-type`, `ambiguous` (control characters
+ *   draw, or draws a code that deserves a look; `reason` says why: `empty`, `too-long`, `not-otpauth`, `unsupported-type`, `ambiguous` (control characters
  *   or `.`/`..` path segments, which parsers read differently), `duplicate-parameter`,
- *   `missing-secret`, `invalid-secret`, `invalid-algorithm`, `invalid-digits`, `invalid-period`, `invalid-counter`.
+ *   `missing-secret`, `invalid-secret`, `invalid-algorithm`, `invalid-digits`, `invalid-period`, `invalid-counter`,
+ *   and `issuer-mismatch`, the one that comes with the code drawn: the label's issuer prefix and the issuer parameter
+ *   differ, and the name uses the parameter, as authenticator apps show it (a console warning says so too).
  */
 export class TotpQrCodeElement extends LitElement {
   static override styles = styles;
@@ -102,8 +107,10 @@ export class TotpQrCodeElement extends LitElement {
     const result = parseOtpauthUri(this.value);
     this.#key = result.key;
     this.#symbol = undefined;
-    this.#problem = result.ok ? undefined : result.problem;
+    this.#problem = result.ok ? result.warning : result.problem;
     if (!result.ok) return;
+    // Never the values: they are claims, and the console is read by others.
+    if (result.warning) console.warn(`<totp-qr-code>: ${result.warning}; named for the issuer parameter`);
     try {
       // The code carries what the link carries: the serialised URI, which is
       // the server's text byte for byte whenever that is canonical.
