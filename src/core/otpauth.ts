@@ -12,7 +12,7 @@ export type OtpAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';
 
 export interface OtpauthKey {
   readonly type: OtpType;
-  /** The `issuer` parameter, else the label's issuer prefix; '' when neither is given. */
+  /** The `issuer` parameter (as apps show it, even when the label's prefix differs), else the label's issuer prefix; '' when neither is given. */
   readonly issuer: string;
   /** The account name from the label ('' when the label is empty). */
   readonly account: string;
@@ -24,29 +24,47 @@ export interface OtpauthKey {
   readonly period: number;
   /** Initial counter (HOTP only). */
   readonly counter?: number;
-  /** The URI as serialised by the URL parser: the only form ever put into an href. */
+  /**
+   * The URI as serialised by the URL parser: the one string both the QR code
+   * and the link carry. It is the server's exact text whenever that is already
+   * canonical (B2C's is); otherwise it differs only in spelling (scheme case,
+   * percent-encoding), never in meaning: values the parser would rewrite into
+   * something else are refused as `ambiguous`.
+   */
   readonly href: string;
 }
 
 /**
  * Why a value is not a usable otpauth URI. The first group leaves nothing to
- * read; the `invalid-*` group comes with the key as far as it could be read.
+ * read; the `invalid-*` group comes with the key as far as it could be read;
+ * `issuer-mismatch` is only ever a warning beside a usable key.
  */
 export type OtpauthProblem =
   | 'empty'
   | 'too-long'
   | 'not-otpauth'
   | 'unsupported-type'
+  | 'ambiguous'
   | 'duplicate-parameter'
   | 'missing-secret'
   | 'invalid-secret'
   | 'invalid-algorithm'
   | 'invalid-digits'
   | 'invalid-period'
-  | 'invalid-counter';
+  | 'invalid-counter'
+  // The one reason that comes with a usable key: `OtpauthWarning`.
+  | 'issuer-mismatch';
+
+/**
+ * A usable key that deserves a word: `issuer-mismatch` when the label's issuer
+ * prefix and the `issuer` parameter differ (Key URI Format: they "should be
+ * equal"). Current apps show the parameter, older Google Authenticator versions
+ * the label, so the key is read with the parameter's issuer.
+ */
+export type OtpauthWarning = Extract<OtpauthProblem, 'issuer-mismatch'>;
 
 export type OtpauthResult =
-  | { readonly ok: true; readonly key: OtpauthKey }
+  | { readonly ok: true; readonly key: OtpauthKey; readonly warning?: OtpauthWarning }
   | { readonly ok: false; readonly problem: OtpauthProblem; readonly key?: OtpauthKey };
 
 /**
@@ -80,6 +98,11 @@ export function parseOtpauthUri(value: unknown): OtpauthResult {
   if (url.protocol !== 'otpauth:' || url.username || url.password || url.port) return fail('not-otpauth');
   const type = url.hostname.toLowerCase();
   if (type !== 'totp' && type !== 'hotp') return fail(type ? 'unsupported-type' : 'not-otpauth');
+  // What the URL parser would rewrite into something else: it drops tabs and
+  // newlines anywhere (`iss\tuer=` becomes `issuer=`) and resolves `.` and `..`
+  // path segments, encoded or not (`PayPal/../Contoso:bob` becomes
+  // `Contoso:bob`). The server's text and ours would name different accounts.
+  if (/[\0-\x1f\x7f-\x9f]/.test(text) || /\/(\.|%2e){1,2}(\/|$)/i.test(text.replace(/[?#].*/s, ''))) return fail('ambiguous');
 
   // A Map, not an object literal: `__proto__=` must stay an ordinary key.
   const params = new Map<string, string>();
@@ -125,7 +148,8 @@ export function parseOtpauthUri(value: unknown): OtpauthResult {
     [validCounter, 'invalid-counter'],
   ];
   const failed = checks.find(([valid]) => !valid);
-  return failed ? { ok: false, problem: failed[1], key } : { ok: true, key };
+  if (failed) return { ok: false, problem: failed[1], key };
+  return { ok: true, key, warning: labelIssuer && issuerParam !== undefined && key.issuer !== labelIssuer ? 'issuer-mismatch' : undefined };
 }
 
 function fail(problem: OtpauthProblem): OtpauthResult {

@@ -1,4 +1,5 @@
 /** How a shared secret is shown and copied. DOM-free. */
+import { cleanLabel } from './text.js';
 
 const BASE32 = /^[A-Z2-7]+$/;
 
@@ -6,7 +7,7 @@ export interface DisplaySecret {
   /**
    * What is shown and copied: for a valid Base32 secret, uppercased without
    * spaces or `=` padding (apps accept either case; some fail on lowercase);
-   * otherwise exactly the value given.
+   * otherwise the value given, less controls and invisible format characters.
    */
   readonly text: string;
   /** `text` cut into groups of four for reading; joined they give `text` back. */
@@ -22,8 +23,11 @@ export function normaliseBase32(secret: string): string {
 }
 
 export function displaySecret(secret: string): DisplaySecret {
-  const normalised = normaliseBase32(secret);
-  const text = normalised || secret;
+  // Without controls and format characters, as labels are: a U+202E inside the
+  // secret would show it reversed while Copy wrote the original order.
+  const clean = cleanLabel(secret);
+  const normalised = normaliseBase32(clean);
+  const text = normalised || clean;
   const chars = Array.from(text); // by code point, so no surrogate pair is split
   const groups: string[] = [];
   for (let i = 0; i < chars.length; i += 4) groups.push(chars.slice(i, i + 4).join(''));

@@ -99,6 +99,20 @@ describe('parseOtpauthUri', () => {
       ['hotp with counter x', 'otpauth://hotp/Acme:bob?secret=AAAAAAAA&counter=x', 'invalid-counter'],
       ['a value over the length cap', `otpauth://totp/a?secret=${'A'.repeat(MAX_URI_LENGTH)}`, 'too-long'],
       ['a megabyte', `otpauth://totp/a?secret=A&x=${'y'.repeat(1 << 20)}`, 'too-long'],
+      // The URL parser drops tabs and newlines and resolves dot segments, so the
+      // page would show one reading of these while the server's text says another.
+      ['a TAB inside a parameter name', 'otpauth://totp/PayPal:bob?secret=JBSWY3DPEHPK3PXP&iss\tuer=Contoso', 'ambiguous'],
+      ['a newline inside the label', 'otpauth://totp/Pay\nPal:bob?secret=JBSWY3DPEHPK3PXP', 'ambiguous'],
+      ['a carriage return in the secret', 'otpauth://totp/Acme:bob?secret=JBSW\rY3DPEHPK3PXP', 'ambiguous'],
+      ['a NUL in the middle', 'otpauth://totp/Acme:bob\u0000?secret=JBSWY3DPEHPK3PXP', 'ambiguous'],
+      ['a raw C1 control', 'otpauth://totp/Acme\u0085:bob?secret=JBSWY3DPEHPK3PXP', 'ambiguous'],
+      ['a DEL', 'otpauth://totp/Acme:bob?secret=JBSWY3DPEHPK3PXP&issuer=Ac\u007fme', 'ambiguous'],
+      ['a dot-dot segment in the label', 'otpauth://totp/PayPal/../Contoso:bob?secret=JBSWY3DPEHPK3PXP', 'ambiguous'],
+      ['a percent-encoded dot-dot segment', 'otpauth://totp/PayPal/%2e%2E/Contoso:bob?secret=JBSWY3DPEHPK3PXP', 'ambiguous'],
+      ['a half-encoded dot-dot segment', 'otpauth://totp/PayPal/.%2E/Contoso:bob?secret=JBSWY3DPEHPK3PXP', 'ambiguous'],
+      ['a dot segment', 'otpauth://totp/./Contoso:bob?secret=JBSWY3DPEHPK3PXP', 'ambiguous'],
+      ['a trailing dot-dot segment', 'otpauth://totp/Contoso:bob/..?secret=JBSWY3DPEHPK3PXP', 'ambiguous'],
+      ['a dot-dot segment before a fragment', 'otpauth://totp/Contoso:bob/..#x', 'ambiguous'],
     ];
     for (const [name, value, problem] of cases) {
       it(`reports ${problem} for ${name}`, () => {
@@ -120,6 +134,74 @@ describe('parseOtpauthUri', () => {
         period: 30,
         algorithm: 'SHA1',
       });
+    });
+  });
+
+  describe('an issuer prefix that differs from the issuer parameter', () => {
+    it('reads the parameter, as authenticator apps do, and warns', () => {
+      const result = parseOtpauthUri('otpauth://totp/PayPal:bob?secret=JBSWY3DPEHPK3PXP&issuer=Contoso');
+      expect(result.ok).to.equal(true);
+      expect(key(result)).to.deep.include({ issuer: 'Contoso', account: 'bob' });
+      expect(result.ok && result.warning).to.equal('issuer-mismatch');
+    });
+
+    it('warns of an empty parameter beside a prefix, and of what B2C itself can emit', () => {
+      const empty = parseOtpauthUri('otpauth://totp/PayPal:bob?secret=JBSWY3DPEHPK3PXP&issuer=');
+      expect(empty.ok && empty.warning).to.equal('issuer-mismatch');
+      const [b2c] = corpus.filter((entry) => entry.name === 'B2C with label and parameter issuers that differ');
+      const result = parseOtpauthUri(b2c.uri);
+      expect(result.ok && result.warning).to.equal('issuer-mismatch');
+    });
+
+    it('does not warn when they agree once decoded, or when only one is given', () => {
+      const agreeing = [
+        'otpauth://totp/Contoso%20demo:emily@fabrikam.com?secret=fay2lj7ynpntjgqa&issuer=Contoso+demo',
+        'otpauth://totp/Contoso:bob?secret=JBSWY3DPEHPK3PXP',
+        'otpauth://totp/bob?secret=JBSWY3DPEHPK3PXP&issuer=Contoso',
+        'otpauth://totp/%E2%80%AEContoso:bob?secret=JBSWY3DPEHPK3PXP&issuer=Contoso',
+      ];
+      for (const uri of agreeing) {
+        const result = parseOtpauthUri(uri);
+        expect(result.ok, uri).to.equal(true);
+        expect(result.ok && result.warning, uri).to.equal(undefined);
+      }
+    });
+  });
+
+  describe('one string for the page, the QR code and the link', () => {
+    it("keeps the server's exact text when the URL parser already serialises it so", () => {
+      let exact = 0;
+      for (const { uri } of corpus) {
+        if (new URL(uri).href !== uri) continue;
+        expect(key(parseOtpauthUri(uri)).href).to.equal(uri);
+        exact++;
+      }
+      expect(exact, 'most of the corpus, B2C included, is already canonical').to.be.above(corpus.length - 3);
+    });
+
+    it('serialises the rest without changing what it says: parsing the href again reads the same key', () => {
+      for (const { name, uri } of corpus) {
+        const first = key(parseOtpauthUri(uri));
+        const again = parseOtpauthUri(first.href);
+        expect(again.ok, name).to.equal(true);
+        expect(key(again), name).to.deep.equal(first);
+      }
+    });
+
+    it('accepts dots that are not whole path segments, and dot segments inside the query', () => {
+      for (const uri of [
+        'otpauth://totp/Acme:bob..smith.@example.com?secret=JBSWY3DPEHPK3PXP',
+        'otpauth://totp/.../x?secret=JBSWY3DPEHPK3PXP',
+        'otpauth://totp/Acme:bob?secret=JBSWY3DPEHPK3PXP&image=https://example.com/a/../logo.png',
+      ]) {
+        const result = parseOtpauthUri(uri);
+        expect(result.ok, uri).to.equal(true);
+        expect(key(result).href, uri).to.equal(uri);
+      }
+    });
+
+    it('still trims the whitespace around the value', () => {
+      expect(parseOtpauthUri('\t otpauth://totp/Acme:bob?secret=JBSWY3DPEHPK3PXP\r\n').ok).to.equal(true);
     });
   });
 

@@ -31,8 +31,31 @@ describe('displaySecret', () => {
   });
 });
 
+describe('displaySecret and invisible characters', () => {
+  it('drops bidi controls and other format characters, so that what is shown is what is copied', () => {
+    // U+202E would show ABCD87654321HGFE while Copy wrote ABCD\u202EEFGH12345678.
+    expect(displaySecret('ABCD\u202EEFGH12345678')).to.deep.equal({
+      text: 'ABCDEFGH12345678',
+      groups: ['ABCD', 'EFGH', '1234', '5678'],
+      valid: false,
+    });
+  });
+
+  it('reads a Base32 secret through zero-width and soft-hyphen noise', () => {
+    expect(displaySecret('jbsw\u200By3dp\u00ADehpk\uFEFF3pxp\u2066')).to.deep.include({ text: 'JBSWY3DPEHPK3PXP', valid: true });
+  });
+
+  it('drops controls and replaces a lone surrogate', () => {
+    expect(displaySecret('ab\u0000c\u0085d\uD800').text).to.equal('abcd\uFFFD');
+  });
+});
+
 describe('normaliseBase32', () => {
   it('returns an empty string for anything that is not Base32', () => {
     for (const value of ['', '====', '0189', 'AB CD!', 'ÄBCD']) expect(normaliseBase32(value)).to.equal('');
+  });
+
+  it('does not read through invisible characters: an otpauth secret must be Base32 as it stands', () => {
+    expect(normaliseBase32('JBSW\u200BY3DP')).to.equal('');
   });
 });

@@ -193,6 +193,61 @@ describe('<totp-app-icon>', () => {
       });
     }
 
+    it('refuses a link with a user name or password, and warns without the value', async () => {
+      // https://apps.apple.com@evil.example/ goes to evil.example: apps.apple.com is only its user name.
+      for (const value of [
+        'https://apps.apple.com@evil.example/app/id1',
+        'https://user:pass@apps.apple.com/app/id1',
+        'https://user@play.google.com/store/apps/details?id=x',
+        'https://:secret@apps.apple.com/app/id1',
+      ]) {
+        let element!: TotpAppIconElement;
+        const warned = await collectWarnings(async () => {
+          element = await appIcon({ app: 'any', 'app-store-href': value, 'play-store-href': value });
+        });
+        expect(element.shadowRoot!.querySelectorAll('a, [href]').length, value).to.equal(0);
+        expect(warned, value).to.have.length(2);
+        for (const line of warned) {
+          for (const piece of ['evil', 'user', 'pass', 'secret', 'apple', 'google']) expect(line, value).to.not.include(piece);
+        }
+      }
+    });
+
+    it("names the host a page's link leads to where it is not the store's", async () => {
+      const lookAlike = 'https://\u0430pps.apple.com/app/id1'; // a Cyrillic а
+      const cases: [string, string, string][] = [
+        ['app-store-href', 'https://evil.example/app/id1', 'evil.example'],
+        ['app-store-href', lookAlike, new URL(lookAlike).host],
+        ['app-store-href', 'https://apps.apple.com.evil.example/app/id1', 'apps.apple.com.evil.example'],
+        ['app-store-href', 'https://apps.apple.com:8443/app/id1', 'apps.apple.com:8443'],
+        ['play-store-href', 'https://apps.apple.com/app/id1', 'apps.apple.com'],
+      ];
+      for (const [attribute, href, host] of cases) {
+        const element = await appIcon({ app: 'any', platform: attribute === 'app-store-href' ? 'ios' : 'android', [attribute]: href });
+        const store = attribute === 'app-store-href' ? 'the App Store' : 'Google Play';
+        expect(links(element), href).to.deep.equal([[`Get an authenticator app on ${store} (${host}) (opens in a new tab)`, new URL(href).href]]);
+      }
+      // The look-alike shows as the URL parser's ASCII form, which no Latin a can imitate.
+      expect(new URL(lookAlike).host).to.match(/^xn--/);
+    });
+
+    it("names no host for the stores' own sites, in any case", async () => {
+      const element = await appIcon({
+        app: 'any',
+        'app-store-href': 'HTTPS://APPS.APPLE.COM/app/id1',
+        'play-store-href': 'https://play.google.com/store/apps/details?id=x',
+      });
+      expect(links(element).map(([name]) => name)).to.deep.equal([
+        'Get an authenticator app on the App Store (opens in a new tab)',
+        'Get an authenticator app on Google Play (opens in a new tab)',
+      ]);
+    });
+
+    it('takes the words around the host from strings', async () => {
+      const element = await appIcon({ app: 'any', platform: 'ios', 'app-store-href': 'https://evil.example/', strings: JSON.stringify({ host: '– vers {host}' }) });
+      expect(links(element)[0][0]).to.equal('Get an authenticator app on the App Store – vers evil.example (opens in a new tab)');
+    });
+
     it('keeps the built-in link when a page link is refused', async () => {
       let element!: TotpAppIconElement;
       await collectWarnings(async () => {

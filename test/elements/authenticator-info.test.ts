@@ -5,6 +5,7 @@ import type { TotpAuthenticatorInfoElement, TotpCopyEvent } from '../../src/elem
 import { axeViolations } from '../helpers/axe.js';
 import { withUserAgent, withClipboard } from '../helpers/navigator.js';
 import { pressWithControl, sendKeys } from '../helpers/commands.js';
+import { collectWarnings } from '../helpers/console.js';
 
 const B2C_URI = 'otpauth://totp/Contoso%20demo:emily@fabrikam.com?secret=fay2lj7ynpntjgqa&issuer=Contoso+demo';
 const SECRET = 'fay2lj7ynpntjgqa'; // as B2C issues it: lowercase, ungrouped
@@ -75,6 +76,25 @@ function expectSecretInNoAttribute(element: TotpAuthenticatorInfoElement, secret
   }
 }
 
+/** The visible characters under `root` in the order the eye meets them, left to right on one line. */
+function readLeftToRight(root: Element): string {
+  const seen: { left: number; char: string }[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent!;
+    for (let i = 0; i < text.length; ) {
+      const char = String.fromCodePoint(text.codePointAt(i)!);
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + char.length);
+      const box = range.getBoundingClientRect();
+      if (box.width > 0) seen.push({ left: box.left, char });
+      i += char.length;
+    }
+  }
+  return seen.sort((a, b) => a.left - b.left).map(({ char }) => char).join('');
+}
+
 describe('<totp-authenticator-info>', () => {
   afterEach(() => getSelection()?.removeAllRanges());
 
@@ -124,10 +144,66 @@ describe('<totp-authenticator-info>', () => {
       expect(part(element, 'secret')!.querySelector('.groups')!.textContent).to.equal(RAW);
     });
 
-    it('lets explicit attributes win over the URI', async () => {
-      const element = await info({}, { uri: B2C_URI, identifier: 'other@example.com', secret: 'JBSWY3DPEHPK3PXP', issuer: 'Fabrikam' });
-      expect(rows(element)).to.deep.include({ Service: 'Fabrikam', 'Account name': 'other@example.com' });
-      expect(part(element, 'secret')!.querySelector('.groups')!.textContent).to.equal('JBSWY3DPEHPK3PXP');
+    it('lets the issuer attribute win over the URI', async () => {
+      const element = await info({}, { uri: B2C_URI, issuer: 'Fabrikam' });
+      expect(rows(element)).to.deep.include({ Service: 'Fabrikam', 'Account name': 'emily@fabrikam.com' });
+      expect(element.problem).to.equal(undefined);
+    });
+
+    it('shows the claims when they agree with the URI, however they are spelled', async () => {
+      const warnings = await collectWarnings(async () => {
+        const element = await info({ uri: B2C_URI, identifier: ' emily@fabrikam.com ', secret: 'FAY2 LJ7Y NPNT JGQA' });
+        expect(element.problem).to.equal(undefined);
+        expect(part(element, 'secret')!.querySelector('.groups')!.textContent).to.equal(RAW);
+      });
+      expect(warnings).to.deep.equal([]);
+    });
+
+    it("shows the URI's secret when the secret claim differs, warns without the secret and says so in problem", async () => {
+      let element!: TotpAuthenticatorInfoElement;
+      const warnings = await collectWarnings(async () => {
+        element = await info({ uri: B2C_URI, identifier: 'emily@fabrikam.com', secret: 'JBSWY3DPEHPK3PXP' });
+      });
+      // The QR code beside it carries the URI: scanning and typing must enroll one and the same key.
+      expect(part(element, 'secret')!.querySelector('.groups')!.textContent).to.equal(RAW);
+      expect(element.problem).to.equal('secret-mismatch');
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.match(/^<totp-authenticator-info>: .*secret/);
+      for (const form of ['JBSW', 'jbsw', 'FAY2', 'fay2']) expect(warnings[0]).to.not.include(form);
+      expectSecretInNoAttribute(element, 'JBSWY3DPEHPK3PXP');
+      let copied = '';
+      await withClipboard({ writeText: (value: string) => ((copied = value), Promise.resolve()) }, () => element.copySecret());
+      expect(copied).to.equal(RAW);
+    });
+
+    it("shows the URI's account when the identifier claim differs, and says so", async () => {
+      let element!: TotpAuthenticatorInfoElement;
+      const warnings = await collectWarnings(async () => {
+        element = await info({ uri: B2C_URI, identifier: 'other@example.com', secret: SECRET });
+      });
+      expect(rows(element)['Account name']).to.equal('emily@fabrikam.com');
+      expect(element.problem).to.equal('identifier-mismatch');
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.match(/^<totp-authenticator-info>: .*identifier/);
+      for (const value of ['other', 'emily', 'fabrikam']) expect(warnings[0]).to.not.include(value);
+    });
+
+    it('takes the claims when the URI is missing or unusable, and clears problem once they agree', async () => {
+      for (const uri of ['', 'javascript:alert(1)', 'otpauth://totp/Acme:alice?secret=JBSWY3DPEHPK3PXP&digits=5']) {
+        const element = await info({ uri, identifier: 'bob', secret: 'ovq4wt2oe2ywptos' });
+        expect(rows(element)['Account name'], uri).to.equal('bob');
+        expect(part(element, 'secret')!.querySelector('.groups')!.textContent, uri).to.equal('OVQ4WT2OE2YWPTOS');
+        expect(element.problem, uri).to.equal(undefined);
+      }
+      let element!: TotpAuthenticatorInfoElement;
+      await collectWarnings(async () => {
+        element = await info({ uri: B2C_URI, identifier: 'bob', secret: SECRET });
+      });
+      expect(element.problem).to.equal('identifier-mismatch');
+      element.identifier = 'emily@fabrikam.com';
+      await element.updateComplete;
+      expect(element.problem).to.equal(undefined);
+      expect(element.hasAttribute('problem')).to.equal(false);
     });
 
     it('puts non-default settings into plain words', async () => {
@@ -508,6 +584,24 @@ describe('<totp-authenticator-info>', () => {
       });
       expect(part(element, 'secret')!.querySelector('.groups')!.textContent).to.equal('<svg onload="window.pwned=1">');
       expect((window as unknown as { pwned?: number }).pwned).to.equal(undefined);
+    });
+
+    it('shows and copies the same characters of a secret, in the order the eye reads them', async () => {
+      // U+202E inside the secret showed ABCD87654321HGFE while Copy wrote the original.
+      for (const secret of ['ABCD\u202EEFGH12345678', '\u2067ABCD\u2069EFGH', 'ABCDאבגד1234EFGH', 'AB\u200BCD\u00ADEF\uFEFFGH']) {
+        const element = await info({ identifier: 'bob', secret });
+        let copied = '';
+        await withClipboard({ writeText: (value: string) => ((copied = value), Promise.resolve()) }, () => element.copySecret());
+        const groups = part(element, 'secret')!.querySelector('.groups')!;
+        expect(copied, JSON.stringify(secret)).to.not.match(/\p{Cf}/u);
+        expect(groups.textContent, JSON.stringify(secret)).to.equal(copied);
+        expect(readLeftToRight(groups), JSON.stringify(secret)).to.equal(copied);
+      }
+    });
+
+    it('drops zero-width and other format characters from the labels, keeping emoji whole', async () => {
+      const element = await info({ identifier: 'b\u200Bo\u00ADb\uFEFF@example.com', issuer: 'Pay\u200DPal 👩\u200D💻', secret: SECRET });
+      expect(rows(element)).to.deep.include({ Service: 'PayPal 👩\u200D💻', 'Account name': 'bob@example.com' });
     });
 
     it('strips bidi controls that would disguise the account name', async () => {

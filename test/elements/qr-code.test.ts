@@ -7,6 +7,7 @@ import { decodePixels, decodeSvg, decodeSvgBoth, modulesOfPath, screenshotPixels
 import { expectProvenSymbol, minimalVersion, nearCapacity } from '../helpers/qr-proof.js';
 import { axeViolations } from '../helpers/axe.js';
 import { withUserAgent } from '../helpers/navigator.js';
+import { collectWarnings } from '../helpers/console.js';
 
 const B2C_URI = 'otpauth://totp/Contoso%20demo:emily@fabrikam.com?secret=fay2lj7ynpntjgqa&issuer=Contoso+demo';
 const LEVELS: ErrorCorrection[] = ['L', 'M', 'Q', 'H'];
@@ -80,9 +81,13 @@ describe('<totp-qr-code>', () => {
     // The corpus proof through the element: every URI at every level, as the
     // browser rasterises the element's SVG, read back exactly by jsQR and by ZXing,
     // with no ECI, the requested level and the smallest version (qr-proof.ts).
-    for (const { name, uri } of [...corpus, ...nearCapacity]) {
+    // The element encodes the URI as the URL parser serialises it (the link's href): for
+    // all but two corpus entries (an uppercase scheme, raw non-ASCII text) that is the
+    // server's exact text.
+    for (const { name, uri: raw } of [...corpus, ...nearCapacity]) {
       it(`proves the code at every level: ${name}`, async () => {
-        const element = await qrCode(uri);
+        const uri = new URL(raw).href;
+        const element = await qrCode(raw);
         for (const level of LEVELS) {
           element.errorCorrection = level;
           await element.updateComplete;
@@ -157,6 +162,41 @@ describe('<totp-qr-code>', () => {
     });
   });
 
+  describe('one string in the code and the link', () => {
+    it("carries exactly the link's href in the code, for the whole corpus", async () => {
+      for (const { name, uri } of corpus) {
+        const element = await qrCode(uri, { 'deep-link': 'always' });
+        const href = linkOf(element)!.getAttribute('href');
+        expect((await decodeSvg(svgOf(element)!))?.text, name).to.equal(href);
+        expect(href, name).to.equal(new URL(uri).href);
+      }
+    });
+
+    it("carries the server's exact text when it is already canonical, as B2C's is", async () => {
+      const element = await qrCode(B2C_URI, { 'deep-link': 'always' });
+      expect((await decodeSvg(svgOf(element)!))?.text).to.equal(B2C_URI);
+      expect(linkOf(element)!.getAttribute('href')).to.equal(B2C_URI);
+    });
+
+    it('draws nothing for a value the URL parser would rewrite into something else', async () => {
+      for (const value of [
+        'otpauth://totp/PayPal:bob?secret=JBSWY3DPEHPK3PXP&iss\tuer=Contoso',
+        'otpauth://totp/PayPal/../Contoso:bob?secret=JBSWY3DPEHPK3PXP&issuer=Contoso',
+        'otpauth://totp/PayPal/%2E%2E/Contoso:bob?secret=JBSWY3DPEHPK3PXP',
+        'otpauth://totp/Contoso:b\nob?secret=JBSWY3DPEHPK3PXP',
+      ]) {
+        const element = document.createElement('totp-qr-code');
+        element.deepLink = 'always';
+        const event = oneEvent(element, 'totp-invalid') as Promise<TotpInvalidEvent>;
+        element.value = value;
+        await fixture(element);
+        expect((await event).reason, JSON.stringify(value)).to.equal('ambiguous');
+        expect(element.shadowRoot!.querySelector('svg, a') === null, JSON.stringify(value)).to.equal(true);
+        expect(errorOf(element)!.textContent).to.equal('The setup code is not valid, so it cannot be shown as a QR code.');
+      }
+    });
+  });
+
   describe('deep link', () => {
     const iphone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
     const android = 'Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36';
@@ -219,6 +259,24 @@ describe('<totp-qr-code>', () => {
       const element = await qrCode(uri, { 'error-correction': 'L' });
       const side = encodeQr(uri, 'L').size + 8;
       expect(svgOf(element)!.getAttribute('viewBox')).to.equal(`-4 -4 ${side} ${side}`);
+    });
+
+    it('names the issuer parameter, as apps do, and reports issuer-mismatch while drawing the code', async () => {
+      const value = 'otpauth://totp/PayPal:bob@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Contoso';
+      const element = document.createElement('totp-qr-code');
+      const reasons: string[] = [];
+      element.addEventListener('totp-invalid', (event) => reasons.push(event.reason));
+      const warnings = await collectWarnings(async () => {
+        element.value = value;
+        await fixture(element);
+      });
+      expect(reasons).to.deep.equal(['issuer-mismatch']);
+      expect(svgOf(element)!.getAttribute('aria-label')).to.equal('QR code to add Contoso (bob@example.com) to your authenticator app');
+      expect((await decodeSvg(svgOf(element)!))?.text).to.equal(value);
+      expect(errorOf(element) === null).to.equal(true);
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.match(/^<totp-qr-code>: .*issuer/);
+      for (const claim of ['PayPal', 'Contoso', 'bob', 'JBSW']) expect(warnings[0]).to.not.include(claim);
     });
 
     it('fires no event for a value it can draw', async () => {

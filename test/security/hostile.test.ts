@@ -27,9 +27,10 @@ const MEGABYTE = 'a'.repeat(1 << 20);
 const TEN_KB = 'b'.repeat(10 * 1024);
 const uri = (label: string, query = `secret=${SECRET}`) => `otpauth://totp/${label}?${query}`;
 
-/** Every element of the kit under `root`, through open shadow roots. */
+/** Every element under `root` (and in its own shadow root), through open shadow roots. */
 function kitNodes(root: ParentNode): Element[] {
   const nodes: Element[] = [];
+  if (root instanceof Element && root.shadowRoot) nodes.push(...kitNodes(root.shadowRoot));
   for (const node of root.querySelectorAll('*')) {
     nodes.push(node);
     if (node.shadowRoot) nodes.push(...kitNodes(node.shadowRoot));
@@ -47,7 +48,9 @@ function expectContained(root: Element, errors: unknown[]): void {
       expect(name.startsWith('on'), `no ${name} handler on <${node.localName}>`).to.equal(false);
       if (name === 'href' || name === 'src' || name === 'xlink:href') {
         // The QR link may only be otpauth:, the store links https:; images only the page's own.
-        const protocol = new URL(value, location.href).protocol;
+        const url = new URL(value, location.href);
+        const { protocol } = url;
+        expect(url.username + url.password, `${node.localName}[${name}] has no user name or password`).to.equal('');
         expect(['otpauth:', 'https:', 'data:'].includes(protocol) || node.localName === 'img', `${node.localName}[${name}]=${value.slice(0, 40)}`).to.equal(true);
         if (node.localName === 'a') expect(['otpauth:', 'https:'], `a[href]=${value.slice(0, 40)}`).to.include(protocol);
       }
@@ -104,6 +107,8 @@ describe('hostile input', () => {
       ['attribute-breaking quotes in the issuer', `${uri('Acme:bob')}&issuer=${encodeURIComponent(`"><svg onload=${TRAP}>`)}`, 'drawn'],
       ['no secret', uri('Acme:bob', 'issuer=Acme'), 'error'],
       ['a repeated secret', uri('Acme:bob', `secret=${SECRET}&secret=AAAAAAAA`), 'error'],
+      ['a TAB that the URL parser would drop', uri('PayPal:bob', `secret=${SECRET}&iss\tuer=Contoso`), 'error'],
+      ['a dot-dot segment that the URL parser would resolve', uri('PayPal/../Contoso:bob'), 'error'],
       ['a repeated issuer', uri('Acme:bob', `secret=${SECRET}&issuer=A&issuer=B`), 'error'],
       ['non-numeric digits', uri('Acme:bob', `secret=${SECRET}&digits=abc`), 'error'],
       ['huge digits', uri('Acme:bob', `secret=${SECRET}&digits=99999999999999999999`), 'error'],
@@ -172,6 +177,8 @@ describe('hostile input', () => {
       ['a vbscript: link', { 'app-store-href': 'vbscript:msgbox(1)' }],
       ['a plain http: link', { 'play-store-href': 'http://evil.example/app' }],
       ['a relative link', { 'app-store-href': '/evil' }],
+      ['a store host as the user name of another host', { 'app-store-href': 'https://apps.apple.com@evil.example/app/id1' }],
+      ['a user name and password', { 'play-store-href': 'https://user:pass@play.google.com/store/apps/details?id=x' }],
       ['HTML in the app name', { 'app-name': `<img src=x onerror=${TRAP}>`, app: 'any' }],
     ];
     for (const [name, attributes] of cases) {

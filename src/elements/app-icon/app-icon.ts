@@ -1,14 +1,16 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { detectPlatform, readPlatformHints, type Platform } from '../../core/platform.js';
-import { format } from '../../core/text.js';
+import { format, mergeStrings } from '../../core/text.js';
 import { defineElement } from '../define.js';
 import { styles } from './app-icon.styles.js';
 import { visuallyHidden } from '../visually-hidden.styles.js';
 
-/** Every visible or spoken text of `<totp-app-icon>`; `{app}` is filled in. */
+/** Every visible or spoken text of `<totp-app-icon>`; `{app}` and `{host}` are filled in. */
 export interface AppIconStrings {
   appStore: string;
   googlePlay: string;
+  /** Added to a page's link that leads elsewhere than the store's own site: `{host}` is where it leads. */
+  host: string;
   /** Appended to each link's name: the links open a new tab, so the sign-in page stays. */
   newTab: string;
   /** The app's name with `app="any"` and no `app-name`. */
@@ -22,6 +24,7 @@ export interface AppIconStrings {
 export const appIconStrings: AppIconStrings = {
   appStore: 'Get {app} on the App Store',
   googlePlay: 'Get {app} on Google Play',
+  host: '({host})',
   newTab: '(opens in a new tab)',
   anyName: 'an authenticator app',
   otherApps: 'Any other authenticator app works too.',
@@ -48,17 +51,26 @@ const APPS = {
   any: ['', '', '', svg`<path d="M9.5 12h0M12 12h0M14.5 12h0"/>`],
 } as const;
 
-/** An `https:` URL as the URL parser serialises it; undefined, with a warning, for anything else. */
-function httpsOnly(value: unknown, attribute: string): string | undefined {
+/** A page's store link: its href, and its host where that is not the store's own. */
+type StoreLink = readonly [href: string, otherHost?: string];
+
+/**
+ * An `https:` URL without a user name or password, as the URL parser
+ * serialises it; undefined, with a warning, for anything else.
+ * `https://apps.apple.com@evil.example/` goes to evil.example, so credentials
+ * are refused; any other host than `store`'s is named in the link (a
+ * look-alike IDN shows as its `xn--` form).
+ */
+function storeLink(value: unknown, attribute: string, store: string): StoreLink | undefined {
   if (!value) return undefined;
   try {
     const url = new URL(String(value));
-    if (url.protocol === 'https:') return url.href;
+    if (url.protocol === 'https:' && !url.username && !url.password) return [url.href, url.host == store ? undefined : url.host];
   } catch {
     // not a URL: warned below
   }
   // Never echo the value: it came from the page and goes to a console others read.
-  console.warn(`<totp-app-icon>: ${attribute} ignored; only https: links are allowed.`);
+  console.warn(`<totp-app-icon>: ${attribute} ignored; only https: links without credentials are allowed.`);
   return undefined;
 }
 
@@ -97,46 +109,46 @@ export class TotpAppIconElement extends LitElement {
   /** The app's name, replacing the built-in one. */
   appName = '';
 
-  /** The App Store link, replacing the built-in one; `https:` only. */
+  /** The App Store link, replacing the built-in one; `https:` only, without credentials; another host than apps.apple.com is named. */
   appStoreHref = '';
 
-  /** The Google Play link, replacing the built-in one; `https:` only. */
+  /** The Google Play link, replacing the built-in one; `https:` only, without credentials; another host than play.google.com is named. */
   playStoreHref = '';
 
   /** The device to choose links for: `auto`, `ios`, `android` or `desktop`. */
   platform: AppIconPlatform = 'auto';
 
-  /** Texts that replace the English defaults, in part or in full (JSON in the attribute). */
+  /** Texts that replace the English defaults, in part or in full (JSON in the attribute); only strings of known keys count. */
   strings: Partial<AppIconStrings> = {};
 
-  #appStore?: string;
-  #googlePlay?: string;
+  #appStore?: StoreLink;
+  #googlePlay?: StoreLink;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('appStoreHref')) this.#appStore = httpsOnly(this.appStoreHref, 'app-store-href');
-    if (changed.has('playStoreHref')) this.#googlePlay = httpsOnly(this.playStoreHref, 'play-store-href');
+    if (changed.has('appStoreHref')) this.#appStore = storeLink(this.appStoreHref, 'app-store-href', 'apps.apple.com');
+    if (changed.has('playStoreHref')) this.#googlePlay = storeLink(this.playStoreHref, 'play-store-href', 'play.google.com');
   }
 
   protected override render() {
-    const text = { ...appIconStrings, ...this.strings };
+    const text = mergeStrings(appIconStrings, this.strings);
     const any = this.app === 'any';
     const [name, appStore, googlePlay, symbol] = APPS[any || this.app === 'google' ? this.app : 'microsoft'];
     const platform = ['ios', 'android', 'desktop'].includes(this.platform) ? this.platform : detectPlatform(readPlatformHints());
     const app = (typeof this.appName === 'string' && this.appName.trim()) || name || text.anyName;
     // A page may blank the note (the B2C bridge does where B2C's own title says it).
     const note = any ? text.anyApp : text.otherApps;
-    const link = (href: string | undefined, label: string, part: string) =>
+    const link = ([href, host]: StoreLink, label: string, part: string) =>
       href
         ? html`<a part="link ${part}" href=${href} target="_blank" rel="noopener noreferrer"
-            >${format(label, { app })}<span class="sr"> ${text.newTab}</span></a>`
+            >${format(label, { app })}${host ? ` ${format(text.host, { host })}` : ''}<span class="sr"> ${text.newTab}</span></a>`
         : nothing;
     return html`<div class="app">
       <span part="icon" aria-hidden="true"><slot name="icon"
         ><svg viewBox="0 0 24 24"><rect x="6" y="2" width="12" height="20" rx="2"/>${symbol}</svg></slot
       ></span>
       <div>
-        ${platform === 'android' ? nothing : link(this.#appStore ?? appStore, text.appStore, 'app-store')}
-        ${platform === 'ios' ? nothing : link(this.#googlePlay ?? googlePlay, text.googlePlay, 'google-play')}
+        ${platform === 'android' ? nothing : link(this.#appStore ?? [appStore], text.appStore, 'app-store')}
+        ${platform === 'ios' ? nothing : link(this.#googlePlay ?? [googlePlay], text.googlePlay, 'google-play')}
         ${note && (any || platform === 'desktop') ? html`<p part="note">${note}</p>` : nothing}
       </div>
     </div>`;

@@ -1,12 +1,16 @@
 import { css } from 'lit';
 
 // No comments inside the css literal: they would ship in the bundle.
-// - The secret breaks between groups (at each <wbr>), inside a group only when it cannot fit.
+// - Long labels (a 124-character account, say) wrap rather than scroll the page sideways; the
+//   secret breaks between groups (at each <wbr>), inside a group only when it cannot fit.
+// - Each group is isolated and shown strictly in typing order, left to right: what is read is what
+//   Copy writes, even for a secret that is not Base32 and holds right-to-left letters.
 // - The countdown ring drains over one period; its duration and phase are set through the CSSOM.
 
 export const styles = css`
   :host {
     display: block;
+    overflow-wrap: anywhere;
   }
   :host([hidden]) {
     display: none;
@@ -23,7 +27,9 @@ export const styles = css`
   [part='secret'] {
     font-family: var(--totp-authenticator-info-secret-font, ui-monospace, monospace);
     font-size: var(--totp-authenticator-info-secret-size, 1.25em);
-    overflow-wrap: anywhere;
+  }
+  .groups > span {
+    unicode-bidi: isolate-override;
   }
   .groups > span ~ span {
     margin-inline-start: var(--totp-authenticator-info-group-gap, 1ch);

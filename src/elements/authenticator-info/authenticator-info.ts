@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { parseOtpauthUri, type OtpauthKey } from '../../core/otpauth.js';
 import { displaySecret } from '../../core/secret.js';
-import { cleanLabel, format } from '../../core/text.js';
+import { cleanLabel, format, mergeStrings } from '../../core/text.js';
 import { defineElement } from '../define.js';
 import { styles } from './authenticator-info.styles.js';
 import { visuallyHidden } from '../visually-hidden.styles.js';
@@ -65,6 +65,13 @@ export class TotpCopyEvent extends Event {
   }
 }
 
+/**
+ * Why the claims and the `uri` disagree: `secret-mismatch` (the secret
+ * property is another key than the uri's) or `identifier-mismatch` (another
+ * account name). The uri's value is the one shown.
+ */
+export type AuthenticatorInfoProblem = 'secret-mismatch' | 'identifier-mismatch';
+
 /** A claim value as a clean label; '' for anything but a string (never "undefined"). */
 const label = (value: unknown): string => (typeof value === 'string' ? cleanLabel(value) : '');
 
@@ -108,10 +115,10 @@ export class TotpAuthenticatorInfoElement extends LitElement {
     message: { state: true },
   };
 
-  /** The account name: the totpIdentifier claim. Wins over the URI's. */
+  /** The account name: the totpIdentifier claim. A valid `uri`'s account wins (see `problem`). */
   identifier = '';
 
-  /** The secret key: the secretKey claim. Wins over the URI's. */
+  /** The secret key: the secretKey claim. A valid `uri`'s secret wins (see `problem`). */
   secret = '';
 
   /** The service the account belongs to. Wins over the URI's. */
@@ -135,14 +142,44 @@ export class TotpAuthenticatorInfoElement extends LitElement {
   /** Adds a countdown ring to the period hint. */
   countdown = false;
 
-  /** Texts that replace the English defaults, in part or in full (JSON in the attribute). */
+  /** Texts that replace the English defaults, in part or in full (JSON in the attribute); only strings of known keys count. */
   strings: Partial<AuthenticatorInfoStrings> = {};
 
   private message = '';
   #key?: OtpauthKey;
+  /** The uri's key when it is valid: the one the QR code beside this element carries. */
+  #valid?: OtpauthKey;
+  #problem?: AuthenticatorInfoProblem;
+
+  /**
+   * Set when the `secret` or `identifier` claim disagrees with a valid `uri`:
+   * `secret-mismatch` or `identifier-mismatch` (the secret's, if both). The
+   * uri's value is shown, so that scanning the QR code and typing the key
+   * enroll one and the same account; a console warning (without the values)
+   * says so too.
+   */
+  get problem(): AuthenticatorInfoProblem | undefined {
+    return this.#problem;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('uri')) this.#key = parseOtpauthUri(this.uri).key;
+    if (changed.has('uri')) {
+      const result = parseOtpauthUri(this.uri);
+      this.#key = result.key;
+      this.#valid = result.ok ? result.key : undefined;
+    }
+    const key = this.#valid;
+    const secret = this.#claimSecret.text;
+    const account = label(this.identifier);
+    const problem =
+      key && secret && secret !== displaySecret(key.secret).text
+        ? 'secret-mismatch'
+        : key?.account && account && account !== key.account
+          ? 'identifier-mismatch'
+          : undefined;
+    // Never the values: the secret above all, and claims go to no console.
+    if (problem && problem !== this.#problem) console.warn(`<totp-authenticator-info>: ${problem}; showing the uri's`);
+    this.#problem = problem;
   }
 
   protected override updated(): void {
@@ -170,7 +207,7 @@ export class TotpAuthenticatorInfoElement extends LitElement {
   #renderDetails(text: AuthenticatorInfoStrings) {
     const key = this.#key;
     const issuer = label(this.issuer) || key?.issuer;
-    const account = label(this.identifier) || key?.account;
+    const account = this.#valid?.account || label(this.identifier) || key?.account;
     const shown = this.#shown;
     const period = key?.period ?? 30;
     const counting = key?.type !== 'hotp';
@@ -211,18 +248,24 @@ export class TotpAuthenticatorInfoElement extends LitElement {
   }
 
   get #text(): AuthenticatorInfoStrings {
-    return { ...authenticatorInfoStrings, ...this.strings };
+    return mergeStrings(authenticatorInfoStrings, this.strings);
   }
 
   /** The secret as shown and copied, or undefined when there is none. */
   get #shown() {
-    const secret = typeof this.secret === 'string' && this.secret.trim() ? this.secret : this.#key?.secret;
-    return secret ? displaySecret(secret) : undefined;
+    const claim = this.#claimSecret;
+    const shown = this.#valid || !claim.text ? displaySecret(this.#key?.secret ?? '') : claim;
+    return shown.text ? shown : undefined;
+  }
+
+  get #claimSecret() {
+    return displaySecret(typeof this.secret === 'string' ? this.secret : '');
   }
 
   /**
-   * Copies the raw secret (uppercase Base32 without spaces, or exactly as
-   * given when it is not Base32). Where the clipboard is missing or refuses,
+   * Copies the raw secret (uppercase Base32 without spaces, or as given, less
+   * controls and invisible format characters, when it is not Base32): the
+   * characters shown. Where the clipboard is missing or refuses,
    * selects the secret for the user and says how to copy it. Resolves to
    * whether the clipboard took it; the result is announced either way.
    */

@@ -10,6 +10,7 @@ import { visuallyHiddenRules } from '../visually-hidden.styles.js';
 export const styles = css`
   totp-code-input {
     display: block;
+    overflow-wrap: anywhere;
   }
   totp-code-input[hidden] {
     display: none;

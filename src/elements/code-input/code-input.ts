@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { codeLength, normaliseCode } from '../../core/code.js';
-import { format } from '../../core/text.js';
+import { format, mergeStrings } from '../../core/text.js';
 import { defineElement } from '../define.js';
 import { styles } from './code-input.styles.js';
 
@@ -114,7 +114,7 @@ export class TotpCodeInputElement extends LitElement {
   /** A message from the server (wrong code, too many attempts); shown until the value changes. */
   error = '';
 
-  /** Texts that replace the English defaults, in part or in full (JSON in the attribute). */
+  /** Texts that replace the English defaults, in part or in full (JSON in the attribute); only strings of known keys count. */
   strings: Partial<CodeInputStrings> = {};
 
   /** The polite message about the last change: digits only, or too many digits. */
@@ -194,7 +194,7 @@ export class TotpCodeInputElement extends LitElement {
   }
 
   get #text(): CodeInputStrings {
-    return { ...codeInputStrings, ...this.strings };
+    return mergeStrings(codeInputStrings, this.strings);
   }
 
   #resolve(): void {

@@ -8,6 +8,7 @@ export const styles = css`
   :host {
     display: inline-block;
     max-width: 100%;
+    overflow-wrap: anywhere;
   }
   :host([hidden]) {
     display: none;

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { parseOtpauthUri, type OtpauthKey, type OtpauthProblem } from '../../core/otpauth.js';
 import { encodeQr, QrCapacityError, ERROR_CORRECTION_LEVELS, type ErrorCorrection, type QrSymbol } from '../../core/qr.js';
 import { canOpenAppLinks, readPlatformHints } from '../../core/platform.js';
-import { format } from '../../core/text.js';
+import { format, mergeStrings } from '../../core/text.js';
 import { defineElement } from '../define.js';
 import { styles } from './qr-code.styles.js';
 
@@ -34,10 +34,13 @@ export const qrCodeStrings: QrCodeStrings = {
   errorInvalid: 'The setup code is not valid, so it cannot be shown as a QR code.',
 };
 
-/** Why `<totp-qr-code>` shows its error state instead of a code. */
+/**
+ * Why `<totp-qr-code>` shows its error state instead of a code, or, for
+ * `issuer-mismatch` alone, why the code it draws deserves a look.
+ */
 export type QrCodeProblem = OtpauthProblem;
 
-/** Fired after a change of `value` or `error-correction` that leaves nothing to draw. */
+/** Fired after a change of `value` or `error-correction` that leaves nothing to draw, or that draws an `issuer-mismatch`. */
 export class TotpInvalidEvent extends Event {
   constructor(readonly reason: QrCodeProblem) {
     super('totp-invalid', { bubbles: true, composed: true });
@@ -65,8 +68,11 @@ export type DeepLinkMode = 'auto' | 'always' | 'never';
  * @cssprop [--totp-qr-code-link-color=inherit] - Colour of the link.
  * @cssprop [--totp-qr-code-error-color=inherit] - Colour of the error message.
  * @event {TotpInvalidEvent} totp-invalid - After a change of `value` or `error-correction` that leaves nothing to
- *   draw; `reason` says why: `empty`, `too-long`, `not-otpauth`, `unsupported-type`, `duplicate-parameter`,
- *   `missing-secret`, `invalid-secret`, `invalid-algorithm`, `invalid-digits`, `invalid-period`, `invalid-counter`.
+ *   draw, or draws a code that deserves a look; `reason` says why: `empty`, `too-long`, `not-otpauth`, `unsupported-type`, `ambiguous` (control characters
+ *   or `.`/`..` path segments, which parsers read differently), `duplicate-parameter`,
+ *   `missing-secret`, `invalid-secret`, `invalid-algorithm`, `invalid-digits`, `invalid-period`, `invalid-counter`,
+ *   and `issuer-mismatch`, the one that comes with the code drawn: the label's issuer prefix and the issuer parameter
+ *   differ, and the name uses the parameter, as authenticator apps show it (a console warning says so too).
  */
 export class TotpQrCodeElement extends LitElement {
   static override styles = styles;
@@ -88,7 +94,7 @@ export class TotpQrCodeElement extends LitElement {
   /** When to show the otpauth:// link: `auto` (on phones and tablets), `always` or `never`. */
   deepLink: DeepLinkMode = 'auto';
 
-  /** Texts that replace the English defaults, in part or in full (JSON in the attribute). */
+  /** Texts that replace the English defaults, in part or in full (JSON in the attribute); only strings of known keys count. */
   strings: Partial<QrCodeStrings> = {};
 
   #key?: OtpauthKey;
@@ -101,12 +107,14 @@ export class TotpQrCodeElement extends LitElement {
     const result = parseOtpauthUri(this.value);
     this.#key = result.key;
     this.#symbol = undefined;
-    this.#problem = result.ok ? undefined : result.problem;
+    this.#problem = result.ok ? result.warning : result.problem;
     if (!result.ok) return;
+    // Never the values: they are claims, and the console is read by others.
+    if (result.warning) console.warn(`<totp-qr-code>: ${result.warning}; named for the issuer parameter`);
     try {
-      // The value is drawn exactly as given (after trimming): the QR code must
-      // carry what the server issued, byte for byte.
-      this.#symbol = encodeQr(this.value.trim(), this.#level);
+      // The code carries what the link carries: the serialised URI, which is
+      // the server's text byte for byte whenever that is canonical.
+      this.#symbol = encodeQr(result.key.href, this.#level);
     } catch (error) {
       if (!(error instanceof QrCapacityError)) throw error;
       this.#problem = 'too-long';
@@ -120,7 +128,7 @@ export class TotpQrCodeElement extends LitElement {
   }
 
   protected override render() {
-    const text = { ...qrCodeStrings, ...this.strings };
+    const text = mergeStrings(qrCodeStrings, this.strings);
     if (!this.#symbol || !this.#key) {
       return html`<div class="error" part="error" role="alert">${this.#errorMessage(text)}</div><slot></slot>`;
     }
