@@ -12,6 +12,8 @@ import globals from 'globals';
 const root = new URL('../..', import.meta.url).pathname;
 
 const noCodeFromData = {
+  // The kit compares strictly throughout (conventions): no == type juggling on page data.
+  eqeqeq: ['error', 'always'],
   'no-eval': 'error',
   'no-implied-eval': 'error',
   'no-new-func': 'error',

@@ -102,7 +102,7 @@ export function parseOtpauthUri(value: unknown): OtpauthResult {
   // newlines anywhere (`iss\tuer=` becomes `issuer=`) and resolves `.` and `..`
   // path segments, encoded or not (`PayPal/../Contoso:bob` becomes
   // `Contoso:bob`). The server's text and ours would name different accounts.
-  if (/[\0-\x1f\x7f-\x9f]/.test(text) || /\/(\.|%2e){1,2}(\/|$)/i.test(text.replace(/[?#].*/s, ''))) return fail('ambiguous');
+  if (/\p{Cc}/u.test(text) || /\/(\.|%2e){1,2}(\/|$)/i.test(text.replace(/[?#].*/s, ''))) return fail('ambiguous');
 
   // A Map, not an object literal: `__proto__=` must stay an ordinary key.
   const params = new Map<string, string>();

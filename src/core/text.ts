@@ -11,7 +11,7 @@
 // exception: the zero-width joiner of an emoji ZWJ sequence (👩‍💻, ❤️‍🔥),
 // which is part of one visible character (UAX #29 GB11) and cannot disguise
 // letters; tag characters go even from a flag sequence (🏴 stays).
-const INVISIBLE = /(\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?\u200D)(?=\p{Extended_Pictographic})|[\p{Cc}\p{Cf}]/gu;
+const INVISIBLE = /(\p{Extended_Pictographic}(?:\u{FE0F}|\p{Emoji_Modifier})?\u200D)(?=\p{Extended_Pictographic})|[\p{Cc}\p{Cf}]/gu;
 
 /** A claim value made safe to show as a label: well formed, no controls or format characters, trimmed. */
 export function cleanLabel(value: string): string {
@@ -36,11 +36,11 @@ export function format(template: string, values: Record<string, string | number>
 export function mergeStrings<T extends object>(defaults: T, overrides: unknown): T {
   const merged = { ...defaults };
   // Only an object: a function's own `name` is not a text.
-  const source = Object(typeof overrides == 'object' && overrides);
+  const source = Object(typeof overrides === 'object' && overrides) as object;
   for (const key of Object.keys(defaults) as (keyof T)[]) {
     // A descriptor rather than a read: no getter runs, nothing inherited counts.
-    const value = Object.getOwnPropertyDescriptor(source, key)?.value;
-    if (typeof value == 'string') merged[key] = value as T[keyof T];
+    const value: unknown = Object.getOwnPropertyDescriptor(source, key)?.value;
+    if (typeof value === 'string') merged[key] = value as T[keyof T];
   }
   return merged;
 }

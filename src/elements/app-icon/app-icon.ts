@@ -64,8 +64,10 @@ type StoreLink = readonly [href: string, otherHost?: string];
 function storeLink(value: unknown, attribute: string, store: string): StoreLink | undefined {
   if (!value) return undefined;
   try {
-    const url = new URL(String(value));
-    if (url.protocol === 'https:' && !url.username && !url.password) return [url.href, url.host == store ? undefined : url.host];
+    // A string only: an object's toString() is the page's code, not a link.
+    if (typeof value !== 'string') throw new TypeError();
+    const url = new URL(value);
+    if (url.protocol === 'https:' && !url.username && !url.password) return [url.href, url.host === store ? undefined : url.host];
   } catch {
     // not a URL: warned below
   }
