@@ -19,6 +19,7 @@ import * as B2C from './contract.js';
 import { MARKER, settled, upgradeOnce, type Mount } from './mount.js';
 import { readOptions, type BridgeOptions, type KitTag } from './options.js';
 import { contextOf, textOf, type Context } from './controls/context.js';
+import { errorKindOf } from './texts.js';
 import { mountQrCode } from './controls/qr-code.js';
 import { mountAuthenticatorInfo } from './controls/authenticator-info.js';
 import { mountAppIcon } from './controls/app-icon.js';
@@ -44,12 +45,16 @@ const CONTROLS: readonly Control[] = [
 
 // Hides only what the kit replaces, and only where the kit's element is in place.
 // B2C's page-level server error shows on the code input instead: once, not twice.
+// While the code input is blocked (too many attempts, the service down), B2C's
+// Verify invites no further attempt. A rule each: a browser that does not know
+// :has() or :state() drops that rule alone.
 // A sheet of its own, not Lit's `css`: the bridge must not pull Lit into the entry.
 const HIDE_REPLACED = `
-form:has(input[${MARKER}]) > #claimVerificationServerError,
 .qrCodeControlContent[${MARKER}] > :is([id$="-picture"], a[href^="otpauth:" i]),
 .attrEntry[${MARKER}] > :not(totp-authenticator-info),
-.authenticatorIconControlContent[${MARKER}] > a { display: none !important }`;
+.authenticatorIconControlContent[${MARKER}] > a { display: none !important }
+form:has(input[${MARKER}]) > #claimVerificationServerError { display: none !important }
+form:has(totp-code-input:state(blocked)) > .buttons > #continue { display: none !important }`;
 
 /**
  * Upgrades the B2C page in `doc` now and whenever B2C changes #api.
@@ -85,10 +90,10 @@ function upgradePage(api: HTMLElement, options: BridgeOptions): void {
       if (settled(node) || !definedOrLoading(control.tag, api, options)) continue;
       context ??= contextOf(api, options);
       // Once in place, B2C's error may already be showing: put it on the element.
-      void upgradeOnce(node, () => control.mount(node, context!)).then(() => syncServerError(api));
+      void upgradeOnce(node, () => control.mount(node, context!)).then(() => syncServerError(api, options));
     }
   }
-  syncServerError(api);
+  syncServerError(api, options);
 }
 
 const loading = new Map<KitTag, Promise<unknown>>();
@@ -114,7 +119,7 @@ function definedOrLoading(tag: KitTag, api: HTMLElement, options: BridgeOptions)
 const shownErrors = new WeakMap<Element, string>();
 
 /** Shows B2C's server error ("Wrong code entered, please try again.") on the code input, once per change. */
-function syncServerError(api: HTMLElement): void {
+function syncServerError(api: HTMLElement, options: BridgeOptions): void {
   const error = api.querySelector<HTMLElement>(B2C.SERVER_ERROR);
   const codeInput = api.querySelector<TotpCodeInputElement>(`input[${MARKER}] + totp-code-input`);
   if (!error || !codeInput) return;
@@ -122,5 +127,6 @@ function syncServerError(api: HTMLElement): void {
   const message = visible ? textOf(error) : '';
   if (shownErrors.get(error) === message) return;
   shownErrors.set(error, message);
+  codeInput.errorKind = errorKindOf(message, options.errors);
   codeInput.error = message;
 }

@@ -1,6 +1,8 @@
 /**
  * What a template sets for the kit: `data-totp-autosubmit` on `<html>`, and texts
- * in `<script type="application/json" id="totp-kit-strings">` (JSON, never run).
+ * in `<script type="application/json" id="totp-kit-strings">` (JSON, never run):
+ * the elements' texts by group, and `errors`, the policy's own messages for too
+ * many attempts (`locked`) and for the service down (`unavailable`).
  * A template's JSON is data from a page the kit does not control: only own
  * properties are read, only string values kept; each element then keeps only the
  * keys it knows.
@@ -9,6 +11,7 @@ import type { QrCodeStrings } from '../elements/qr-code/qr-code.js';
 import type { AuthenticatorInfoStrings } from '../elements/authenticator-info/authenticator-info.js';
 import type { AppIconStrings } from '../elements/app-icon/app-icon.js';
 import type { CodeInputStrings } from '../elements/code-input/code-input.js';
+import type { ErrorKinds } from './texts.js';
 
 /** Texts a template gives the elements: they win over B2C's and the kit's. */
 export interface PageStrings {
@@ -26,6 +29,8 @@ export interface BridgeOptions {
   readonly autosubmit?: boolean;
   /** Texts that win over B2C's and the kit's defaults. */
   readonly strings?: PageStrings;
+  /** A policy's own messages for too many attempts and for the service down, where it changed B2C's. */
+  readonly errors?: ErrorKinds;
   /**
    * Defines an element the page needs and is not yet defined: the template's
    * script loads the enrollment or the verification elements only when B2C
@@ -44,6 +49,18 @@ export function ownTexts(value: unknown): Record<string, string> {
   return texts;
 }
 
+/** A template's lists of messages by kind, as data: own arrays of strings only. */
+export function errorKinds(json: unknown): ErrorKinds {
+  const kinds: Record<string, string[]> = {};
+  const lists = typeof json === 'object' && json !== null && Object.hasOwn(json, 'errors') ? (json as { errors: unknown }).errors : undefined;
+  if (typeof lists !== 'object' || lists === null) return kinds;
+  for (const kind of ['locked', 'unavailable']) {
+    const list: unknown = Object.hasOwn(lists, kind) ? (lists as Record<string, unknown>)[kind] : undefined;
+    if (Array.isArray(list)) kinds[kind] = list.filter((item): item is string => typeof item === 'string');
+  }
+  return kinds;
+}
+
 /** A template's texts, as data: each known group's own string values; anything else is dropped. */
 export function pageStrings(json: unknown): PageStrings {
   const strings: Record<string, Record<string, string>> = {};
@@ -53,12 +70,12 @@ export function pageStrings(json: unknown): PageStrings {
 }
 
 export function readOptions(doc: Document): BridgeOptions {
-  let strings: PageStrings = {};
-  const json = doc.getElementById('totp-kit-strings')?.textContent;
+  let json: unknown;
+  const text = doc.getElementById('totp-kit-strings')?.textContent;
   try {
-    if (json) strings = pageStrings(JSON.parse(json));
+    if (text) json = JSON.parse(text);
   } catch {
     console.warn("b2c-totp-kit: #totp-kit-strings is not valid JSON; using B2C's and the kit's texts");
   }
-  return { autosubmit: doc.documentElement.hasAttribute('data-totp-autosubmit'), strings };
+  return { autosubmit: doc.documentElement.hasAttribute('data-totp-autosubmit'), strings: pageStrings(json), errors: errorKinds(json) };
 }

@@ -19,6 +19,27 @@ const DEFAULTS: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
+/**
+ * B2C's default messages for a code that cannot be retried now (localization-string-ids.md,
+ * the TOTP and Entra MFA error messages): too many attempts or throttled, and the service down.
+ */
+const NO_RETRY: Readonly<Record<'locked' | 'unavailable', readonly string[]>> = {
+  locked: ['Wrong code entered too many times, please try again later.', 'Your request has been throttled, please try again later.'],
+  unavailable: ['Cannot use MFA service, please try again later.'],
+};
+
+/** The template's own messages of each kind, for a policy that changed B2C's (`errors` in #totp-kit-strings). */
+export type ErrorKinds = Partial<Record<'locked' | 'unavailable', readonly string[]>>;
+
+/** What a server error on the code means: B2C's defaults and the template's own lists tell; anything else is a wrong code. */
+export function errorKindOf(message: string, kinds: ErrorKinds = {}): 'wrong' | 'locked' | 'unavailable' {
+  const text = comparable(message);
+  for (const kind of ['locked', 'unavailable'] as const) {
+    if ([...NO_RETRY[kind], ...(kinds[kind] ?? [])].some((known) => comparable(known) === text)) return kind;
+  }
+  return 'wrong';
+}
+
 /** `text` without a trailing colon and surrounding space, lowercased, for comparing: B2C writes "Account Name:". */
 const comparable = (text: string) => text.replace(/\s*:\s*$/, '').trim().toLowerCase();
 

@@ -38,7 +38,7 @@ export function normaliseCode(raw: string): NormalisedCode {
   return { digits, rejected: digits.length < text.length };
 }
 
-/** The number of digits of a code: 4 to 10, anything else means 6. */
-export function codeLength(length: unknown): number {
+/** The number of digits a code has: `length` when it is a whole number from 4 to 10, otherwise 6. */
+export function codeDigits(length: unknown): number {
   return Number.isInteger(length) && (length as number) >= 4 && (length as number) <= 10 ? (length as number) : 6;
 }

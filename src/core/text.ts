@@ -44,3 +44,12 @@ export function mergeStrings<T extends object>(defaults: T, overrides: unknown):
   }
   return merged;
 }
+
+/**
+ * `next` as a live region must hold it to be announced: screen readers say a
+ * region's text only when it changes, so a message equal to the `current` one
+ * gains a trailing no-break space (and loses it the time after).
+ */
+export function freshMessage(next: string, current: string): string {
+  return next === current ? `${next}\u00a0` : next;
+}

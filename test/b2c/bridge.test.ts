@@ -231,6 +231,45 @@ describe('B2C bridge', () => {
       expect(codeInput.error).to.equal('Wrong code entered, please try again.');
     });
 
+    it("tells a lockout and a service error from a wrong code, and then hides B2C's Verify", async () => {
+      const cases = [
+        ['Wrong code entered, please try again.', 'wrong', true],
+        ['Wrong code entered too many times, please try again later.', 'locked', false],
+        ['Your request has been throttled, please try again later.', 'locked', false],
+        ['Cannot use MFA service, please try again later.', 'unavailable', false],
+      ] as const;
+      for (const [message, kind, verifyShown] of cases) {
+        const { api, remove } = await bridgedPage('totp-verify');
+        const codeInput = codeInputIn(api)!;
+        showServerError(api, message);
+        await settle(api);
+        expect(codeInput.errorKind, message).to.equal(kind);
+        expect(visible(api.querySelector('#continue')), `Verify shown after: ${message}`).to.equal(verifyShown);
+        expect(visible(api.querySelector('#cancel')), 'Cancel stays').to.equal(true);
+        remove();
+      }
+    });
+
+    it("takes a policy's own lockout message from the template's errors list", async () => {
+      const script = Object.assign(document.createElement('script'), {
+        type: 'application/json',
+        id: 'totp-kit-strings',
+        textContent: JSON.stringify({ errors: { locked: ['Trop de tentatives. Réessayez plus tard.', 7], unavailable: 'not a list' } }),
+      });
+      document.head.append(script);
+      try {
+        const api = await b2cPage('totp-verify');
+        const stop = startBridge(document);
+        await settle(api);
+        showServerError(api, 'Trop de tentatives. Réessayez plus tard.');
+        await settle(api);
+        stop();
+        expect(codeInputIn(api)!.errorKind).to.equal('locked');
+      } finally {
+        script.remove();
+      }
+    });
+
     it('autosubmits through B2C\'s own button only when the template asks', async () => {
       for (const autosubmit of [false, true]) {
         const { api, remove } = await bridgedPage('totp-verify', ENROLL_VALUES, { autosubmit });

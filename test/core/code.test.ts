@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { codeLength, normaliseCode } from '../../src/core/code.js';
+import { codeDigits, normaliseCode } from '../../src/core/code.js';
 
 describe('normaliseCode', () => {
   const silent: [string, string, string][] = [
@@ -84,12 +84,12 @@ describe('normaliseCode', () => {
   });
 });
 
-describe('codeLength', () => {
+describe('codeDigits', () => {
   it('accepts whole numbers from 4 to 10', () => {
-    for (const length of [4, 6, 8, 10]) expect(codeLength(length)).to.equal(length);
+    for (const length of [4, 6, 8, 10]) expect(codeDigits(length)).to.equal(length);
   });
 
   it('falls back to 6 for anything else', () => {
-    for (const length of [3, 11, 0, -6, 6.5, Number.NaN, Infinity, '8', null, undefined]) expect(codeLength(length), String(length)).to.equal(6);
+    for (const length of [3, 11, 0, -6, 6.5, Number.NaN, Infinity, '8', null, undefined]) expect(codeDigits(length), String(length)).to.equal(6);
   });
 });

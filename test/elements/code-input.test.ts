@@ -698,6 +698,135 @@ describe('<totp-code-input>', () => {
     });
   });
 
+  describe('on a phone and after an error', () => {
+    /** A B2C-like column `width` px wide with the code input attached to the input in it. */
+    let columns = 0;
+    async function inColumn(width: number, length = 6) {
+      const id = `column-code-${++columns}`;
+      const page = await fixture<HTMLElement>(
+        html`<div style="width: ${width}px"><div class="attrEntry"><input id=${id} aria-label="Code" /></div><totp-code-input for=${id} length=${length}></totp-code-input></div>`,
+      );
+      const element = page.querySelector('totp-code-input')!;
+      await element.updateComplete;
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))); // the room is measured
+      return { page, element, input: element.input! };
+    }
+
+    it('fits its boxes into a narrow column, and keeps its digits in them', async () => {
+      for (const [width, length] of [[246, 6], [200, 6], [246, 8], [120, 4]] as const) {
+        const { input } = await inColumn(width, length);
+        const box = input.getBoundingClientRect();
+        expect(box.width, `${length} boxes in ${width}px`).to.be.at.most(width + 0.5);
+        expect(input.scrollWidth, `${width}px: the digits never scroll`).to.be.at.most(input.clientWidth);
+        input.value = '9'.repeat(length);
+        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        expect(input.scrollWidth, `${width}px, full`).to.be.at.most(input.clientWidth);
+      }
+    });
+
+    it('keeps its full size where there is room', async () => {
+      const { input } = await inColumn(600);
+      const style = getComputedStyle(input);
+      const fontSize = parseFloat(style.fontSize);
+      // six slots of 1.75em and gaps of 0.5em, and 2px for the caret
+      expect(input.getBoundingClientRect().width - parseFloat(style.paddingLeft)).to.be.closeTo(6 * 2.25 * fontSize + 2, 1);
+    });
+
+    it('outlines the box the next digit goes into, inside the field, not a ring one box past the last', async () => {
+      const { input } = await inColumn(400);
+      input.focus();
+      await sendKeys({ type: '12' });
+      const style = getComputedStyle(input);
+      expect(style.outlineStyle).to.equal('none');
+      expect(style.getPropertyValue('--totp-at').trim()).to.equal('2');
+      expect(style.backgroundImage.split('linear-gradient').length - 1, 'four sides of the outline above the three layers of boxes').to.equal(7);
+      await sendKeys({ type: '3456' });
+      expect(getComputedStyle(input).getPropertyValue('--totp-at').trim(), 'full: the last box').to.equal('5');
+    });
+
+    it('shows an incomplete submission itself, not the browser\'s bubble, and forgets it once the code changes', async () => {
+      const { element, input, form } = await inForm();
+      input.focus();
+      await sendKeys({ type: '123' });
+      let prevented: boolean | undefined;
+      input.addEventListener('invalid', (event) => (prevented = event.defaultPrevented), { once: true });
+      form.requestSubmit();
+      expect(prevented, 'the invalid event is cancelled: no bubble').to.equal(true);
+      await element.updateComplete;
+      expect(messageOf(element)).to.equal('The code has 6 digits; you entered 3.');
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(element.matches(':state(invalid)')).to.equal(true);
+      expect(document.activeElement === input).to.equal(true);
+      await sendKeys({ type: '4' });
+      await element.updateComplete;
+      expect(input.hasAttribute('aria-invalid')).to.equal(false);
+      expect(element.matches(':state(invalid)')).to.equal(false);
+      expect(messageOf(element)).to.equal('');
+    });
+
+    it('shows a wrong code in its boxes and selects it, contained in the boxes', async () => {
+      const { element, input } = await inForm();
+      input.focus();
+      await sendKeys({ type: '123456' });
+      element.error = 'Wrong code entered, please try again.';
+      await element.updateComplete;
+      const style = getComputedStyle(input);
+      expect([style.getPropertyValue('--totp-at').trim(), style.getPropertyValue('--totp-selected').trim()]).to.deep.equal(['0', '6']);
+      expect(style.getPropertyValue('--line-width').trim(), 'the boxes show the error').to.equal('3px');
+      expect(getComputedStyle(input, '::selection').backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+    });
+
+    for (const kind of ['locked', 'unavailable'] as const) {
+      it(`after ${kind === 'locked' ? 'too many attempts' : 'a service error'}, says what to do next and invites no further attempt`, async () => {
+        const { element, input, form, submits } = await inForm('autosubmit');
+        input.focus();
+        element.errorKind = kind;
+        element.error = kind === 'locked' ? 'Wrong code entered too many times, please try again later.' : 'Cannot use MFA service, please try again later.';
+        await element.updateComplete;
+        const error = errorOf(element);
+        expect(error.textContent).to.include(element.error);
+        expect(error.textContent).to.include(kind === 'locked' ? 'Wait a few minutes before you try again' : 'This is not a problem with your code');
+        expect(input.readOnly).to.equal(true);
+        expect(element.matches(':state(blocked)')).to.equal(true);
+        expect(document.activeElement === error, 'focus on the explanation').to.equal(true);
+        await sendKeys({ press: 'Tab' });
+        input.focus();
+        await sendKeys({ type: '123456' });
+        expect(input.value).to.equal('');
+        expect(submits).to.deep.equal([]);
+        element.error = '';
+        await element.updateComplete;
+        expect(input.readOnly).to.equal(false);
+        expect(element.matches(':state(blocked)')).to.equal(false);
+        void form;
+      });
+    }
+
+    it('keeps an aria-invalid the page set, and readonly too', async () => {
+      const element = await codeInput('', 'aria-invalid="true" readonly');
+      element.error = 'Wrong';
+      await element.updateComplete;
+      element.error = '';
+      await element.updateComplete;
+      expect(element.input!.getAttribute('aria-invalid')).to.equal('true');
+      expect(element.input!.readOnly).to.equal(true);
+    });
+
+    it('empties the field and forgets the error with clear(), as when a new code was sent', async () => {
+      const { element, input } = await inForm();
+      input.focus();
+      await sendKeys({ type: '123456' });
+      element.error = 'Wrong code';
+      await element.updateComplete;
+      element.clear();
+      await element.updateComplete;
+      expect(input.value).to.equal('');
+      expect(element.error).to.equal('');
+      expect(isComplete(element)).to.equal(false);
+      expect(input.hasAttribute('aria-invalid')).to.equal(false);
+    });
+  });
+
   describe('accessibility', () => {
     it('adds the hint and the error to the page\'s aria-describedby, keeping its ids', async () => {
       const element = await codeInput('', 'aria-describedby="page-help"');

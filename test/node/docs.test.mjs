@@ -119,7 +119,7 @@ test('every part and custom state in the code is documented, and every documente
     const usedStates = new Set([...source.matchAll(/states(?:\.(?:add|delete)|\[[^\]]*\])\(\s*'([\w-]+)'/g)].map(([, state]) => state));
     assert.deepEqual((element.cssStates ?? []).map((state) => state.name).sort(), [...usedStates].sort(), `${tag}: documented states = states set`);
   }
-  assert.deepEqual(elementOf('totp-code-input').cssStates.map((state) => state.name), ['complete']);
+  assert.deepEqual(elementOf('totp-code-input').cssStates.map((state) => state.name), ['complete', 'invalid', 'blocked']);
 });
 
 test("totp-invalid's documented reasons are exactly the parser's problems", () => {

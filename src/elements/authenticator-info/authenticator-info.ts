@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { parseOtpauthUri, type OtpauthKey } from '../../core/otpauth.js';
 import { displaySecret } from '../../core/secret.js';
-import { cleanLabel, format, mergeStrings } from '../../core/text.js';
+import { cleanLabel, format, freshMessage, mergeStrings } from '../../core/text.js';
 import { defineElement } from '../define.js';
 import { styles } from './authenticator-info.styles.js';
 import { visuallyHidden } from '../visually-hidden.styles.js';
@@ -287,8 +287,7 @@ export class TotpAuthenticatorInfoElement extends LitElement {
     const text = this.#text;
     // "Mac" is in the user agent of macOS, iPadOS and iOS alike.
     const message = ok ? text.copied : /Mac/.test(navigator.userAgent) ? text.pressCmdC : text.pressCtrlC;
-    // A repeated message must still change the text, or it is not announced again.
-    this.message = message === this.message ? `${message}\u00a0` : message;
+    this.message = freshMessage(message, this.message);
     this.dispatchEvent(new TotpCopyEvent(ok));
     return ok;
   }

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { codeLength, normaliseCode } from '../../core/code.js';
-import { format, mergeStrings } from '../../core/text.js';
+import { codeDigits, normaliseCode } from '../../core/code.js';
+import { format, freshMessage, mergeStrings } from '../../core/text.js';
 import { defineElement } from '../define.js';
 import { styles } from './code-input.styles.js';
 
@@ -18,6 +18,10 @@ export interface CodeInputStrings {
   digitsOnly: string;
   /** Said when a change was refused because it would leave more than `{length}` digits. */
   tooLong: string;
+  /** What to do next, after the server's message, when too many attempts locked the code out (`error-kind="locked"`). */
+  locked: string;
+  /** What to do next, after the server's message, when the server could not check the code (`error-kind="unavailable"`). */
+  unavailable: string;
 }
 
 export const codeInputStrings: CodeInputStrings = {
@@ -27,6 +31,8 @@ export const codeInputStrings: CodeInputStrings = {
   wrongLength: 'The code has {length} digits; you entered {count}.',
   digitsOnly: 'Only digits can be entered.',
   tooLong: 'The code has only {length} digits.',
+  locked: 'Wait a few minutes before you try again, or sign in another way.',
+  unavailable: 'This is not a problem with your code. Try again in a few minutes.',
 };
 
 /** Fired when the last digit arrives; cancel it to stop `autosubmit`. */
@@ -39,13 +45,19 @@ export class TotpCompleteEvent extends Event {
 /** Digit slots drawn on the input (`boxes`) or a plain letter-spaced field (`spaced`). */
 export type CodeInputAppearance = 'boxes' | 'spaced';
 
+/**
+ * What the server's `error` means: a `wrong` code (try another), too many
+ * attempts (`locked`), or a service that could not check it (`unavailable`);
+ * the last two invite no further attempt.
+ */
+export type CodeInputErrorKind = 'wrong' | 'locked' | 'unavailable';
+
 type Root = Document | ShadowRoot;
 
 // Added to the input where the page has not set them: the numeric keypad, the
 // OS and password managers' one-time-code filling, no spelling or capitals,
 // and digits left to right on a right-to-left page.
 const INPUT_ATTRIBUTES = 'inputmode=numeric autocomplete=one-time-code autocapitalize=off spellcheck=false enterkeyhint=done dir=ltr';
-const EVENTS = ['beforeinput', 'input', 'compositionend', 'keydown', 'click', 'submit', 'reset'];
 
 let instances = 0;
 
@@ -62,20 +74,28 @@ let instances = 0;
  * refused as a whole**: the previous value and caret come back and a message
  * says how many digits the code has, so a long paste is never cut into a wrong
  * code. The input's own validity says whether the code is complete, so
- * `form.checkValidity()` and a `pattern` check agree.
+ * `form.checkValidity()` and a `pattern` check agree; where a form would show
+ * the browser's own bubble for an incomplete code, the element says it instead.
+ *
+ * The digit boxes fit the space the input has (down to a small phone), and
+ * the one the next digit goes into is outlined while the input has focus.
  *
  * @summary The one-time code field: one real `<input>` in light DOM, where
  * password managers, the OS code autofill and B2C's own form can reach it.
  * @slot - An `<input>` to enhance. Without one (and without `for`) the element creates it.
  * @cssprop [--totp-code-input-font-family=ui-monospace, monospace] - Font of the digits; keep it monospace.
  * @cssprop [--totp-code-input-font-size=1.5rem] - Size of the digits in boxes (`spaced` keeps the page's size).
- * @cssprop [--totp-code-input-slot-width=1.75em] - Width of one digit box.
+ * @cssprop [--totp-code-input-slot-width=1.75em] - Width of one digit box, where there is room for it.
  * @cssprop [--totp-code-input-slot-height=2.25em] - Height of the boxes.
  * @cssprop [--totp-code-input-gap=0.5em] - Space between two boxes, or between two digits when `spaced`.
  * @cssprop [--totp-code-input-slot-background=#8882] - Fill of a box.
  * @cssprop [--totp-code-input-slot-line-color=currentColor] - Colour of the 2px line under each box.
- * @cssprop [--totp-code-input-error-color=inherit] - Colour of the server error.
+ * @cssprop [--totp-code-input-focus-color=currentColor] - Colour of the outline of the box the next digit goes into.
+ * @cssprop [--totp-code-input-selection-color=#3b82f680] - Fill of the boxes whose digits are selected.
+ * @cssprop [--totp-code-input-error-color=currentColor] - Colour of the server error, and of the boxes' lines while there is one.
  * @cssstate complete - The input holds `length` digits.
+ * @cssstate invalid - There is an error: the server's, or an incomplete code that was submitted.
+ * @cssstate blocked - The server's error invites no further attempt (`error-kind` `locked` or `unavailable`).
  * @event {TotpCompleteEvent} totp-complete - The last digit arrived (typing, paste or autofill), once per complete code;
  *   `code` holds the digits. Cancelable: cancelling stops `autosubmit`.
  */
@@ -89,6 +109,7 @@ export class TotpCodeInputElement extends LitElement {
     autosubmit: { type: Boolean },
     submitButton: { attribute: 'submit-button' },
     error: {},
+    errorKind: { attribute: 'error-kind' },
     strings: { type: Object },
     message: { state: true },
   };
@@ -114,10 +135,13 @@ export class TotpCodeInputElement extends LitElement {
   /** A message from the server (wrong code, too many attempts); shown until the value changes. */
   error = '';
 
+  /** What `error` means: `wrong` (the default), `locked` or `unavailable`; the last two add what to do next and invite no retry. */
+  errorKind: CodeInputErrorKind = 'wrong';
+
   /** Texts that replace the English defaults, in part or in full (JSON in the attribute); only strings of known keys count. */
   strings: Partial<CodeInputStrings> = {};
 
-  /** The polite message about the last change: digits only, or too many digits. */
+  /** The message about the last change or submission: digits only, too many digits, an incomplete code. */
   private message = '';
 
   readonly #id = `totp-code-input-${++instances}`;
@@ -125,7 +149,8 @@ export class TotpCodeInputElement extends LitElement {
   #input?: HTMLInputElement;
   /** The root whose events the element listens to, while it is connected. */
   #root?: Root;
-  #creates?: boolean;
+  /** Whether the element made its input itself (no input given, no `for`). */
+  #ownsInput?: boolean;
   /** The digits the input held after the last change. */
   #value = '';
   /** The complete code `totp-complete` was last fired for. */
@@ -134,6 +159,14 @@ export class TotpCodeInputElement extends LitElement {
   #submitted = '';
   /** The selection before the change being handled. */
   #before?: [number, number];
+  /** A message said about the change being handled (digits only, too many digits), if any. */
+  #refusal: '' | 'tooLong' | 'digitsOnly' = '';
+  /** An incomplete code was submitted and not yet changed. */
+  #incompleteSubmitted = false;
+  /** Attributes the element set on the page's input, and so takes off again (aria-invalid, readonly). */
+  readonly #setOnInput = new Set<string>();
+  /** Keeps the boxes within the width the input's container has. */
+  readonly #resize = new ResizeObserver(() => this.#fitToRoom());
 
   /** The enhanced `<input>`. */
   get input(): HTMLInputElement | undefined {
@@ -145,6 +178,12 @@ export class TotpCodeInputElement extends LitElement {
     this.#unbind();
     this.#input = input;
     if (this.isConnected) this.#bind();
+  }
+
+  /** Empties the code and forgets the last change, error and submission (a new code was sent, say). */
+  clear(): void {
+    if (this.#input) this.#input.value = '';
+    this.#reset();
   }
 
   // Light DOM: the input must be reachable by password managers and B2C.
@@ -163,39 +202,39 @@ export class TotpCodeInputElement extends LitElement {
   }
 
   protected override willUpdate(): void {
-    this.#creates ??= !this.htmlFor && !this.#input && !this.querySelector('input');
+    this.#ownsInput ??= !this.htmlFor && !this.#input && !this.querySelector('input');
   }
 
   protected override render() {
     const id = this.#id;
     const text = this.#text;
-    return html`${this.#creates
+    const next = this.#blocked ? text[this.errorKind as 'locked' | 'unavailable'] : '';
+    return html`${this.#ownsInput
         ? html`<label class="totp-code-input-label" for=${id}>${text.label}</label><input id=${id} name=${this.name || nothing} />`
-        : nothing}<div id="${id}-hint" class="totp-code-input-hint">${format(text.hint, { length: codeLength(this.length) })}</div><div id="${id}-error" class="totp-code-input-message totp-code-input-error" role="alert">${this.error || nothing}</div><div class="totp-code-input-message" role="status">${this.message}</div>`;
+        : nothing}<div id="${id}-hint" class="totp-code-input-hint">${format(text.hint, { length: codeDigits(this.length) })}</div><div id="${id}-error" class="totp-code-input-message totp-code-input-error" role="alert" tabindex="-1">${this.error || nothing}${next ? html` <span class="totp-code-input-next">${next}</span>` : nothing}</div><div class="totp-code-input-message" role="status">${this.message}</div>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('htmlFor') || !this.#input) this.#resolve();
-    const input = this.#input;
-    if (!input || !this.#root) return;
+    if (!this.#input || !this.#root) return;
     this.#sync();
-    if (!changed.has('error')) return;
-    if (!this.error) {
-      if (changed.get('error')) input.removeAttribute('aria-invalid');
-      return;
-    }
-    this.#submitted = '';
-    // Keep focus on the input, without taking it from elsewhere on the page.
-    const active = this.#root.activeElement;
-    if (!active || active === input || active === document.body || input.form?.contains(active)) {
-      input.focus();
-      input.select();
-    }
+    if ((changed.has('error') || changed.has('errorKind')) && this.error) this.#showServerError();
   }
 
   get #text(): CodeInputStrings {
     return mergeStrings(codeInputStrings, this.strings);
   }
+
+  get #length(): number {
+    return codeDigits(this.length);
+  }
+
+  /** Whether the server's error invites no further attempt. */
+  get #blocked(): boolean {
+    return !!this.error && (this.errorKind === 'locked' || this.errorKind === 'unavailable');
+  }
+
+  // ---- Finding and binding the input ----
 
   #resolve(): void {
     const input = this.htmlFor
@@ -204,14 +243,28 @@ export class TotpCodeInputElement extends LitElement {
     if (input instanceof HTMLInputElement && (input !== this.#input || !this.#root)) this.attach(input);
   }
 
+  /** The listeners of the root the input is in, by concern: editing, submitting, resetting, validity. */
+  readonly #listeners: readonly [type: string, listener: (event: Event) => void][] = [
+    ['beforeinput', (event) => this.#handleBeforeInput(event)],
+    ['input', (event) => this.#handleInput(event)],
+    ['compositionend', (event) => this.#handleInput(event)],
+    ['keydown', (event) => this.#handleKeyDown(event as KeyboardEvent)],
+    ['click', (event) => this.#handleClick(event)],
+    ['submit', (event) => this.#handleSubmit(event)],
+    ['reset', (event) => this.#handleReset(event)],
+    ['invalid', (event) => this.#handleInvalid(event)],
+    ['selectionchange', (event) => this.#handleSelection(event)],
+    ['select', (event) => this.#handleSelection(event)],
+    ['keyup', (event) => this.#handleSelection(event)],
+    ['pointerup', (event) => this.#handleSelection(event)],
+    ['focusin', (event) => this.#handleSelection(event)],
+  ];
+
   #bind(): void {
     const input = this.#input!;
     const root = (this.#root = input.getRootNode() as Root);
-    const sheet = styles.styleSheet!;
-    for (const type of EVENTS) root.addEventListener(type, this.#handle, true);
-    for (const node of [root, this.getRootNode() as Root]) {
-      if (!node.adoptedStyleSheets.includes(sheet)) node.adoptedStyleSheets = [...node.adoptedStyleSheets, sheet];
-    }
+    for (const [type, listener] of this.#listeners) root.addEventListener(type, listener, true);
+    this.#adoptStyles(root);
     for (const pair of INPUT_ATTRIBUTES.split(' ')) {
       const [name, value] = pair.split('=');
       if (!input.hasAttribute(name)) input.setAttribute(name, value);
@@ -220,6 +273,7 @@ export class TotpCodeInputElement extends LitElement {
     // maxlength would cut "123 456" to "123 45" before the spaces are removed.
     input.removeAttribute('maxlength');
     this.#describe(true);
+    if (input.parentElement) this.#resize.observe(input.parentElement);
     this.#value = '';
     this.#sync();
   }
@@ -227,11 +281,32 @@ export class TotpCodeInputElement extends LitElement {
   #unbind(): void {
     const input = this.#input;
     if (!input || !this.#root) return;
-    for (const type of EVENTS) this.#root.removeEventListener(type, this.#handle, true);
+    for (const [type, listener] of this.#listeners) this.#root.removeEventListener(type, listener, true);
     this.#root = undefined;
+    this.#resize.disconnect();
     this.#describe(false);
-    if (this.error) input.removeAttribute('aria-invalid');
+    for (const name of this.#setOnInput) input.removeAttribute(name);
+    this.#setOnInput.clear();
     input.setCustomValidity('');
+  }
+
+  /** Sets or takes off one of the input's attributes, never one the page set itself. */
+  #toggleOnInput(name: string, on: boolean, value = ''): void {
+    const input = this.#input!;
+    if (on && !input.hasAttribute(name)) {
+      input.setAttribute(name, value);
+      this.#setOnInput.add(name);
+    } else if (!on && this.#setOnInput.delete(name)) {
+      input.removeAttribute(name);
+    }
+  }
+
+  /** The element's sheet, in the root that holds the input and in its own (they differ where the input is B2C's). */
+  #adoptStyles(root: Root): void {
+    const sheet = styles.styleSheet!;
+    for (const node of [root, this.getRootNode() as Root]) {
+      if (!node.adoptedStyleSheets.includes(sheet)) node.adoptedStyleSheets = [...node.adoptedStyleSheets, sheet];
+    }
   }
 
   /** Adds the hint and the error to the page's own `aria-describedby`, or takes them out. */
@@ -242,92 +317,60 @@ export class TotpCodeInputElement extends LitElement {
     input.setAttribute('aria-describedby', ids.trim());
   }
 
-  readonly #handle = (event: Event): void => {
-    const input = this.#input!;
-    const { type, target } = event;
-    const { key, isComposing } = event as KeyboardEvent;
-    switch (type) {
-      case 'beforeinput':
-        if (target === input) this.#before = [input.selectionStart!, input.selectionEnd!];
-        return;
-      case 'input':
-      case 'compositionend':
-        // An IME (and Android keyboards) compose in place: wait for the end.
-        if (target === input && !isComposing) this.#sync(true);
-        return;
-      case 'reset':
-        // The form restores the input's default value after this event.
-        if (target === input.form) setTimeout(() => event.defaultPrevented || this.#reset());
-        return;
-    }
-    const guarded =
-      type === 'submit'
-        ? target === input.form
-        : type === 'click'
-          ? this.submitButton && (this.#root as Document).getElementById(this.submitButton)?.contains(target as Node)
-          : target === input && key === 'Enter' && !isComposing;
-    if (!guarded) return;
-    if (this.#value && this.#value === this.#submitted) {
-      // Enter racing autosubmit, or a second click: this code was already sent.
-      event.preventDefault();
-      event.stopImmediatePropagation();
-    } else if (type === 'submit') this.#submitted = this.#value;
-  };
+  // ---- Editing ----
 
-  /**
-   * Derives validity, state and events from the input's value. Only a change
-   * by the user rewrites the value: anything else could land in the middle of
-   * an IME composition.
-   */
-  #sync(user?: boolean): void {
+  #handleBeforeInput(event: Event): void {
     const input = this.#input!;
-    const length = codeLength(this.length);
-    const text = this.#text;
-    const raw = input.value;
-    let { digits, rejected } = normaliseCode(raw);
-    let note: '' | 'digitsOnly' | 'tooLong' = user && rejected ? 'digitsOnly' : '';
-    if (user && digits.length > length) {
-      note = 'tooLong';
-      digits = this.#value;
-      const [start, end] = this.#before ?? [digits.length, digits.length];
-      input.value = digits;
-      input.setSelectionRange(start, end);
-    } else if (user && digits !== raw) {
-      // The caret stays after the same digit it followed.
-      const caret = normaliseCode(raw.slice(0, input.selectionStart!)).digits.length;
-      input.value = digits;
-      input.setSelectionRange(caret, caret);
-    }
-    this.#before = undefined;
-    if (note) {
-      // A repeated message changes by a space, so screen readers say it again.
-      const message = format(text[note], { length });
-      this.message = message === this.message ? `${message}\xa0` : message;
-    } else if (digits !== this.#value) this.message = '';
-    if (digits !== this.#value) {
-      this.#value = digits;
-      this.#submitted = '';
-      if (user && this.error) {
-        this.removeAttribute('error');
-        this.error = '';
-      }
-    }
-    if (this.error) input.setAttribute('aria-invalid', 'true');
-    input.dataset.totpCode = this.appearance === 'spaced' ? 'spaced' : 'boxes';
-    input.style.setProperty('--totp-n', `${length}`);
-    const count = digits.length;
-    const complete = count === length;
-    input.setCustomValidity(complete ? '' : format(count ? text.wrongLength : text.empty, { length, count }));
-    try {
-      this.#internals.states[complete ? 'add' : 'delete']('complete');
-    } catch {
-      // No CustomStateSet, or one that wants `--complete` (Chromium before 125).
-    }
-    if (!complete) this.#completed = '';
-    else if (digits !== this.#completed) {
-      this.#completed = digits;
-      if (user && this.dispatchEvent(new TotpCompleteEvent(digits)) && this.autosubmit) this.#submit(digits);
-    }
+    if (event.target === input) this.#before = [input.selectionStart!, input.selectionEnd!];
+  }
+
+  #handleInput(event: Event): void {
+    // An IME (and Android keyboards) compose in place: wait for the end.
+    if (event.target === this.#input && !(event as InputEvent).isComposing) this.#sync(true);
+  }
+
+  #handleSelection(event: Event): void {
+    if (event.target === this.#input || (event.type === 'selectionchange' && this.#root?.activeElement === this.#input)) this.#showSelection();
+  }
+
+  // ---- Submitting: a code is sent once ----
+
+  #handleKeyDown(event: KeyboardEvent): void {
+    if (event.target === this.#input && event.key === 'Enter' && !event.isComposing) this.#guardSubmission(event);
+  }
+
+  #handleClick(event: Event): void {
+    const button = this.submitButton && (this.#root as Document).getElementById(this.submitButton);
+    if (button && button.contains(event.target as Node)) this.#guardSubmission(event);
+  }
+
+  #handleSubmit(event: Event): void {
+    if (event.target !== this.#input!.form) return;
+    this.#guardSubmission(event);
+    if (!event.defaultPrevented) this.#submitted = this.#value;
+  }
+
+  /** Enter racing autosubmit, or a second click: a code already sent is not sent again. */
+  #guardSubmission(event: Event): void {
+    if (!this.#value || this.#value !== this.#submitted) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }
+
+  #handleReset(event: Event): void {
+    // The form restores the input's default value after this event.
+    if (event.target === this.#input!.form) setTimeout(() => event.defaultPrevented || this.#reset());
+  }
+
+  /** An incomplete code was submitted: say so here, instead of the browser's bubble over the page. */
+  #handleInvalid(event: Event): void {
+    const input = this.#input!;
+    if (event.target !== input) return;
+    event.preventDefault();
+    this.message = freshMessage(input.validationMessage, this.message);
+    this.#incompleteSubmitted = true;
+    this.#updateStates();
+    input.focus();
   }
 
   #submit(code: string): void {
@@ -347,6 +390,140 @@ export class TotpCodeInputElement extends LitElement {
     this.message = '';
     this.#submitted = this.#completed = '';
     if (this.#root) this.#sync();
+  }
+
+  // ---- Deriving everything from the input's value ----
+
+  /**
+   * Reads the input's value: normalises what the user changed, then derives
+   * the message, the validity, the states and the completion from it. Only a
+   * change by the user rewrites the value: anything else could land in the
+   * middle of an IME composition.
+   */
+  #sync(byUser = false): void {
+    const digits = byUser ? this.#normaliseChange() : normaliseCode(this.#input!.value).digits;
+    if (digits !== this.#value) {
+      this.#value = digits;
+      this.#submitted = '';
+      this.#incompleteSubmitted = false;
+      if (!this.#refusal) this.message = '';
+      // A new code from the user answers the server's error.
+      if (byUser && this.error) {
+        this.removeAttribute('error');
+        this.error = '';
+      }
+    }
+    this.#refusal = '';
+    this.#decorate();
+    this.#updateValidity();
+    this.#updateStates();
+    this.#checkComplete(byUser);
+  }
+
+  /** The user's change, normalised in place: the digits it leaves, or the previous ones where it would leave too many. */
+  #normaliseChange(): string {
+    const input = this.#input!;
+    const length = this.#length;
+    const raw = input.value;
+    let { digits } = normaliseCode(raw);
+    const { rejected } = normaliseCode(raw);
+    if (digits.length > length) {
+      this.#refusal = 'tooLong';
+      digits = this.#value;
+      const [start, end] = this.#before ?? [digits.length, digits.length];
+      input.value = digits;
+      input.setSelectionRange(start, end);
+    } else if (digits !== raw) {
+      if (rejected) this.#refusal = 'digitsOnly';
+      // The caret stays after the same digit it followed.
+      const caret = normaliseCode(raw.slice(0, input.selectionStart!)).digits.length;
+      input.value = digits;
+      input.setSelectionRange(caret, caret);
+    }
+    this.#before = undefined;
+    if (this.#refusal) this.message = freshMessage(format(this.#text[this.#refusal], { length }), this.message);
+    return digits;
+  }
+
+  /** What the styles need on the input: the appearance, the number of digits, the state, where the caret is. */
+  #decorate(): void {
+    const input = this.#input!;
+    input.dataset.totpCode = this.appearance === 'spaced' ? 'spaced' : 'boxes';
+    input.style.setProperty('--totp-n', `${this.#length}`);
+    // Blocked: the field invites no further attempt.
+    this.#toggleOnInput('readonly', this.#blocked);
+    this.#showSelection();
+  }
+
+  #updateValidity(): void {
+    const count = this.#value.length;
+    const length = this.#length;
+    this.#input!.setCustomValidity(count === length ? '' : format(count ? this.#text.wrongLength : this.#text.empty, { length, count }));
+  }
+
+  #updateStates(): void {
+    const invalid = !!this.error || this.#incompleteSubmitted;
+    this.#toggleOnInput('aria-invalid', invalid, 'true');
+    const states = this.#internals.states;
+    try {
+      states[this.#value.length === this.#length ? 'add' : 'delete']('complete');
+      states[invalid ? 'add' : 'delete']('invalid');
+      states[this.#blocked ? 'add' : 'delete']('blocked');
+    } catch {
+      // No CustomStateSet, or one that wants `--complete` (Chromium before 125).
+    }
+  }
+
+  /** Fires `totp-complete` once per complete code the user entered, then autosubmits unless it was cancelled. */
+  #checkComplete(byUser: boolean): void {
+    const digits = this.#value;
+    if (digits.length !== this.#length) {
+      this.#completed = '';
+      return;
+    }
+    if (digits === this.#completed) return;
+    this.#completed = digits;
+    if (byUser && this.dispatchEvent(new TotpCompleteEvent(digits)) && this.autosubmit && !this.#blocked) this.#submit(digits);
+  }
+
+  /** The boxes the selection covers, and so the box the next digit goes into, for the styles. */
+  #showSelection(): void {
+    const input = this.#input!;
+    const last = this.#length - 1;
+    const start = Math.min(input.selectionStart ?? 0, last);
+    const end = Math.max(start, Math.min(input.selectionEnd ?? 0, this.#length));
+    input.style.setProperty('--totp-at', `${start}`);
+    input.style.setProperty('--totp-selected', `${end > start ? end - start : 0}`);
+  }
+
+  /** The width the input's container gives it: the boxes shrink to fit a small phone. */
+  #fitToRoom(): void {
+    const input = this.#input;
+    const container = input?.parentElement;
+    if (!input || !container) return;
+    const style = getComputedStyle(container);
+    const room = container.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    // An inline container reports no width: then the boxes keep their own.
+    if (room > 0) input.style.setProperty('--totp-room', `${room}px`);
+    else input.style.removeProperty('--totp-room');
+  }
+
+  /** The server's error arrived or changed: keep focus on the field (or its explanation) unless the user is elsewhere. */
+  #showServerError(): void {
+    const input = this.#input!;
+    this.#submitted = '';
+    const active = this.#root!.activeElement;
+    const inForm = !active || active === input || active === document.body || input.form?.contains(active);
+    if (!inForm) return;
+    if (this.#blocked) {
+      // No further attempt: the explanation takes focus (the button that was pressed may be hidden now).
+      this.querySelector<HTMLElement>('.totp-code-input-error')?.focus();
+    } else {
+      input.focus();
+      // Selected, so that the next digit typed replaces the wrong code; the boxes show the selection.
+      input.select();
+      this.#showSelection();
+    }
   }
 }
 
