@@ -14,13 +14,19 @@
 //   of getElementById, installed before any page script, records the first call
 //   made while document.currentScript is the kit's script. Its start, whatever
 //   brought the template in.
-// Milestones: B2C's form in #api (B2C's page script marks it), the code input
-// ready (<totp-code-input> defined and #otpCode upgraded: autocomplete=one-time-code),
-// the QR code painted (the end of the first frame after which its SVG path
-// exists), and for either, the end of the first frame painted after it was ready.
-// Layout shifts: every `layout-shift` entry (buffered), summed; Chromium marks a
+// Milestones (a MutationObserver sees each): B2C's form in #api, the kit's
+// first element in the page, the code input ready (<totp-code-input> defined and
+// #otpCode upgraded: autocomplete=one-time-code), the QR code painted (the end of
+// the first frame after which its SVG path exists), and the end of the first
+// frame painted after the code input was ready. Resource Timing gives when the
+// kit's modules arrived and which requests came after its script started; CDP's
+// Network domain the bytes each response took on the wire.
+// Layout shifts: every `layout-shift` entry (buffered); Chromium marks a
 // touch-emulated page's shifts `hadRecentInput` though nothing had input, so
-// none is left out.
+// none is left out. The kit's are those from its first element in the page on
+// that move a node it can move (in #api or after it): not the page's body,
+// which moves when the template's stylesheet applies after B2C's loader has put
+// the template's body in the page.
 import { PredefinedNetworkConditions, KnownDevices } from 'puppeteer-core';
 import { installFrameHelpers } from './in-page.mjs';
 import { spread } from './stats.mjs';
@@ -34,7 +40,7 @@ const pixel5 = KnownDevices['Pixel 5'];
 const TALL = 1100;
 export const PROFILES = {
   'slow-phone': {
-    label: `phone (Pixel 5's width, user agent and touch, 393 × ${TALL}), slow 4G (562.5 ms RTT, 180 KB/s down, 84 KB/s up), 4× CPU`,
+    label: `phone (Pixel 5's width, user agent and touch, 393 × ${TALL}), slow 4G (DevTools' preset: 562.5 ms RTT, 180,000 bytes/s down, 84,375 up), 4× CPU`,
     short: 'slow phone',
     device: { ...pixel5, viewport: { ...pixel5.viewport, height: TALL } },
     network: PredefinedNetworkConditions['Slow 4G'],
@@ -113,6 +119,13 @@ function collect(settleMs) {
         shifts: bench.shifts.map((shift) => ({
           value: shift.value,
           at: shift.startTime,
+          // Whether the kit could have moved any of its nodes: one in #api or after it (a node since removed counts),
+          // not #api's ancestors (the page's body moves when the template's stylesheet applies).
+          movableByKit: shift.sources.some(({ node }) => {
+            const api = document.getElementById('api');
+            if (!node || !api) return true;
+            return api.contains(node) || (!node.contains(api) && Boolean(api.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING));
+          }),
           sources: shift.sources.map((source) => ({ node: describe(source.node), from: rect(source.previousRect), to: rect(source.currentRect) })),
         })),
       });
@@ -130,7 +143,7 @@ function collect(settleMs) {
  * when the page is not ready within `timeoutMs`, or logs an error or a warning,
  * or a request fails.
  */
-export async function loadOnce(browser, url, profile, ready, { timeoutMs = 45_000, settleMs = 500 } = {}) {
+export async function loadOnce(browser, url, profile, ready, { timeoutMs = 45_000, settleMs = 300 } = {}) {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
@@ -193,7 +206,11 @@ function summariseLoad(figures, page, origin) {
   const painted = page === 'verify' ? figures.codePainted : figures.qrPainted;
   const fromStorage = figures.wire.filter((request) => request.url.startsWith(origin));
   const kitFiles = fromStorage.filter((request) => isKitScript(request.url));
-  const byKit = figures.shifts.filter((shift) => figures.kitFirstInsert !== null && shift.at >= figures.kitFirstInsert);
+  // When the last of the kit's modules (its script's imports) had arrived.
+  const modules = figures.resources.filter((entry) => entry.url.startsWith(origin) && isKitScript(entry.url) && !/\/b2c-totp-kit-[\w-]+\.js$/.test(entry.url));
+  const modulesIn = Math.max(...modules.map((entry) => entry.end));
+  // The kit's: from its first element in the page on, moving what it can move.
+  const byKit = figures.shifts.filter((shift) => figures.kitFirstInsert !== null && shift.at >= figures.kitFirstInsert && shift.movableByKit);
   return {
     navToReady: ready,
     navToPainted: painted,
@@ -202,6 +219,9 @@ function summariseLoad(figures, page, origin) {
     dcl: figures.dcl,
     kitStart: figures.kitStart,
     formInApi: figures.formInApi,
+    modulesIn,
+    // The kit's own work once its script ran, B2C's form was there and its modules had arrived.
+    lastInToReady: ready - Math.max(figures.kitStart, figures.formInApi, modulesIn),
     kitFirstInsert: figures.kitFirstInsert,
     qrValueToPaint: page === 'enroll' ? figures.qrPainted - figures.qrInserted : null,
     qrFrames: page === 'enroll' ? figures.qrFrames : null,
@@ -248,7 +268,7 @@ export async function measurePages(browser, builds, runs, progress = () => undef
     return {
       ...cell,
       runs: loads.length,
-      ...Object.fromEntries(['navToReady', 'navToPainted', 'dclToReady', 'kitToReady', 'dcl', 'kitStart', 'formInApi', 'qrValueToPaint', 'qrFrames', 'roundTrips', 'kitBytes', 'templateBytes', 'pageBytes', 'cls', 'clsKit'].map((key) => [key, of(key)])),
+      ...Object.fromEntries(['navToReady', 'navToPainted', 'dclToReady', 'kitToReady', 'dcl', 'kitStart', 'formInApi', 'modulesIn', 'lastInToReady', 'qrValueToPaint', 'qrFrames', 'roundTrips', 'kitBytes', 'templateBytes', 'pageBytes', 'cls', 'clsKit'].map((key) => [key, of(key)])),
       kitFiles: loads[0].kitFiles,
       worstShifts: worst.shifts,
       loads,

@@ -91,7 +91,8 @@ function pagesSection(results) {
       msRange(c.navToReady),
       c.loading === 'merged' ? msRange(c.dclToReady) : `*${msRange(c.dclToReady)}*`,
       msRange(c.kitToReady),
-      `${ms(c.dcl.median)} / ${ms(c.formInApi.median)} / ${ms(c.kitStart.median)}`,
+      `${ms(c.dcl.median)} / ${ms(c.formInApi.median)} / ${ms(c.kitStart.median)} / ${ms(c.modulesIn.median)}`,
+      msRange(c.lastInToReady),
       count(c.roundTrips),
       kb(c.kitBytes.median),
       `${cls(c.clsKit.max)} (${cls(c.cls.max)})`,
@@ -99,7 +100,7 @@ function pagesSection(results) {
     sections.push(
       `#### ${label}; median of ${cells[0].runs} loads (min–max)`,
       table(
-        ['page', 'B2C loads the template', 'navigation start → ready', 'DOMContentLoaded → ready', "template's script starts → ready", "DOMContentLoaded / B2C's form in #api / script starts", 'round trips after the script starts', 'ours on the wire', "CLS during the kit's upgrade (whole load), worst"],
+        ['page', 'B2C loads the template', 'navigation start → ready', 'DOMContentLoaded → ready', "template's script starts → ready", "DOMContentLoaded / B2C's form in #api / script starts / its modules in", 'the last of those → ready', 'round trips after the script starts', 'ours on the wire', "CLS during the kit's upgrade (whole load), worst"],
         rows,
       ),
     );
@@ -134,7 +135,7 @@ function pagesSection(results) {
   for (const c of pages.filter((cell) => cell.build === 'after')) {
     for (const shift of c.worstShifts) {
       const where = ({ y, width, height }) => (width || height ? `y ${Math.round(y)}` : 'out of view');
-      const text = `${PAGES[c.page].label}: ${shift.sources.map((s) => `\`${s.node}\` ${where(s.from)} → ${where(s.to)}`).join(', ')}; ${shift.byKit ? "during the kit's upgrade" : 'before the kit changed the page'}`;
+      const text = `${PAGES[c.page].label}: ${shift.sources.map((s) => `\`${s.node}\` ${where(s.from)} → ${where(s.to)}`).join(', ')}; ${shift.byKit ? "the kit's upgrade" : shift.movableByKit ? 'before the kit changed the page' : "not the kit's: the page's body, as the template's stylesheet applies"}`;
       const entry = seen.get(text) ?? { text, values: [], where: new Set() };
       entry.values.push(shift.value);
       entry.where.add(`${c.profile === 'slow-phone' ? 'slow phone' : c.profile} ${c.loading}`);
@@ -147,9 +148,10 @@ function pagesSection(results) {
     ...sections,
     'Ready: on the verification page, `<totp-code-input>` defined and attached to B2C\'s `#otpCode` (autocomplete=one-time-code); on the enrollment page, the QR code painted (the end of the first frame after which its SVG path exists). ' +
       'DOMContentLoaded says something only where the template is merged into the page (its `<script defer>` runs just before it); where B2C\'s loader brings the template, it comes after DOMContentLoaded (in italics). ' +
+      'The milestones are medians from navigation start; "the last of those → ready" is the kit\'s own work once its script had started, B2C\'s form was in #api and the modules had arrived. ' +
       'Round trips: sequential rounds of requests for the kit\'s modules made after its script started (0: all were requested with the template). ' +
       'On the wire: the kit\'s script and modules, response headers included, uncompressed as the storage serves them. ' +
-      'CLS: every layout shift from navigation start; "during the kit\'s upgrade" counts those from the kit\'s first element in the page on.',
+      'CLS: every layout shift from navigation start (in brackets), and those of the kit\'s upgrade: from the kit\'s first element in the page on, and moving a node in #api or after it (never the page\'s body, which moves where B2C\'s loader puts the template\'s body in the page before its stylesheet has arrived).',
     ...(shifts.length ? ['Layout shifts in the worst load of each page and mode (value range over the pages and modes listed):', shifts.join('\n')] : []),
   ].join('\n\n');
 }
