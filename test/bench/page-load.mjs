@@ -147,11 +147,19 @@ export async function loadOnce(browser, url, profile, ready, { timeoutMs = 45_00
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
+    // Anything that goes wrong ends the wait at once: the load is no measurement.
     const trouble = [];
-    page.on('pageerror', (error) => trouble.push(`uncaught: ${error.message}`));
-    page.on('console', (message) => ['error', 'warn', 'warning'].includes(message.type()) && trouble.push(`console.${message.type()}: ${message.text()}`));
-    page.on('requestfailed', (request) => trouble.push(`failed: ${request.url()} (${request.failure()?.errorText})`));
-    page.on('response', (response) => response.status() >= 400 && trouble.push(`HTTP ${response.status()}: ${response.url()}`));
+    let troubled;
+    const failed = new Promise((_, reject) => (troubled = reject));
+    failed.catch(() => undefined);
+    const report = (text) => {
+      trouble.push(text);
+      troubled(new Error(text));
+    };
+    page.on('pageerror', (error) => report(`uncaught: ${error.message}`));
+    page.on('console', (message) => ['error', 'warn', 'warning'].includes(message.type()) && report(`console.${message.type()}: ${message.text()}`));
+    page.on('requestfailed', (request) => report(`failed: ${request.url()} (${request.failure()?.errorText})`));
+    page.on('response', (response) => response.status() >= 400 && report(`HTTP ${response.status()}: ${response.url()}`));
     const client = await page.createCDPSession();
     await client.send('Network.enable');
     const requests = new Map();
@@ -168,14 +176,15 @@ export async function loadOnce(browser, url, profile, ready, { timeoutMs = 45_00
     const started = Date.now();
     const key = ready === 'code' ? 'codePainted' : 'qrPainted';
     try {
-      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
-      await page.waitForFunction((name) => window.__bench?.[name] !== undefined, { timeout: Math.max(1000, timeoutMs - (Date.now() - started)), polling: 100 }, key);
+      await Promise.race([failed, page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs })]);
+      await Promise.race([failed, page.waitForFunction((name) => window.__bench?.[name] !== undefined, { timeout: Math.max(1000, timeoutMs - (Date.now() - started)), polling: 100 }, key)]);
     } catch (error) {
       const state = await page
         .evaluate(() => ({ ...window.__bench, shifts: undefined, marks: performance.getEntriesByType('mark').map((m) => `${m.name} at ${m.startTime.toFixed(0)} ms`) }))
         .catch(() => ({}));
-      const what = ready === 'code' ? 'the code input was' : 'the QR code was';
-      throw new Error(`${url} (${profile.short}): ${what} not ready within ${timeoutMs / 1000} s. The page: ${JSON.stringify(state)}. Trouble: ${trouble.join('; ') || 'none'}`, { cause: error });
+      const what = ready === 'code' ? 'the code input' : 'the QR code';
+      const why = trouble.length ? `went wrong before ${what} was ready: ${trouble.join('; ')}` : `${what} was not ready within ${timeoutMs / 1000} s`;
+      throw new Error(`${url} (${profile.short}): ${why}. The page had: ${JSON.stringify(state)}`, { cause: error });
     }
     const figures = await page.evaluate(collect, settleMs);
     if (trouble.length) throw new Error(`${url} (${profile.short}): ${trouble.join('; ')}`);
