@@ -138,6 +138,9 @@ export async function startHosting({ dir, templates, states = ['verify', 'enroll
     templatesOrigin,
     b2cOrigin,
     templatesDir: dir,
+    // Without `&probe`: the stand-in's error recorder is a parser-blocking script ahead of the template's,
+    // and Chromium then held the template's low-priority `<script defer>` until it had loaded (one more
+    // round trip before the kit started, measured). page-load.mjs watches for errors through puppeteer.
     url: (state, loading) => `${b2cOrigin}/page-templates/totp.html?state=${state}&loading=${loading}`,
     async close() {
       await Promise.all([close(b2c), close(storage)]);
