@@ -1,11 +1,9 @@
 // Builds for the benchmark, all with Vite's JS API: the kit's own bundles through
 // the project's vite.config.ts (so they are minified and trimmed exactly as
 // shipped), and any other entry (Lit alone, the peers) minified the same way.
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { buildTemplates as buildKitTemplates } from '../../src/build/tools/build-templates.mjs';
 
 export const root = new URL('../..', import.meta.url).pathname;
 export const benchDir = join(root, 'dist/bench');
@@ -14,12 +12,21 @@ export const benchDir = join(root, 'dist/bench');
 const MINIFIED = { minify: true, comments: false };
 
 export const gzipSize = (code) => gzipSync(code, { level: 9 }).length;
+export const brotliSize = (code) =>
+  brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(code) } }).length;
 
-/** Bytes of one or more files, each sent as its own response: minified and gzip -9 sizes summed. */
+/**
+ * Bytes of one or more files, each sent as its own response: as stored (what
+ * Azure Blob Storage sends by default), gzip -9 and brotli (quality 11), each summed.
+ */
 export function sizeOf(codes) {
   const list = [codes].flat();
-  return { raw: list.reduce((sum, code) => sum + Buffer.byteLength(code), 0), gzip: list.reduce((sum, code) => sum + gzipSize(code), 0), files: list.length };
+  const sum = (size) => list.reduce((total, code) => total + size(code), 0);
+  return { raw: sum((code) => Buffer.byteLength(code)), gzip: sum(gzipSize), brotli: sum(brotliSize), files: list.length };
 }
+
+/** Sizes added up, file counts too. */
+export const addSizes = (...sizes) => Object.fromEntries(['raw', 'gzip', 'brotli', 'files'].map((key) => [key, sizes.reduce((sum, size) => sum + size[key], 0)]));
 
 // Vite resolves a library entry against the root, so the virtual entry gets a real-looking path.
 const VIRTUAL = join(benchDir, 'entry.js');
@@ -69,41 +76,4 @@ export async function bundle(code, { kitConfig = false, external = 'none' } = {}
 export async function buildKitBundle() {
   const output = await build({ root, mode: 'cdn', logLevel: 'silent', build: { write: false, emptyOutDir: false } });
   return [output].flat()[0].output.find((file) => file.type === 'chunk' && file.isEntry).code;
-}
-
-/** `import … from "./x.js"` and `import "./x.js"` in a minified chunk; `import("./x.js")` apart. */
-const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'`]\.\/([\w.-]+\.js)["'`]/g;
-const DYNAMIC_IMPORT = /\bimport\(\s*["'`][^"'`]*\/assets\/([\w.-]+\.js)["'`]\s*\)/g;
-
-/**
- * The page templates, as `npm run build` makes dist/templates, but into
- * dist/bench/templates with every URL under `baseUrl` (the bench's server).
- * Returns the directory, the template script (the bridge) and, for each page
- * chunk it import()s (enrollment, verification), every file that page loads.
- */
-export async function buildTemplates(baseUrl) {
-  const outDir = join(benchDir, 'templates');
-  await buildKitTemplates({ outDir, base: baseUrl, logLevel: 'silent' });
-  const assets = join(outDir, 'assets');
-  const read = (name) => readFileSync(join(assets, name), 'utf8');
-  const entry = readdirSync(assets).find((name) => /^b2c-totp-kit-.*\.js$/.test(name));
-  if (!entry) throw new Error('the templates build made no assets/b2c-totp-kit-*.js');
-  // A page chunk and what it imports statically, as the browser fetches them.
-  const withImports = (name, files = new Set()) => {
-    if (!files.has(name)) {
-      files.add(name);
-      for (const [, next] of read(name).matchAll(STATIC_IMPORT)) withImports(next, files);
-    }
-    return files;
-  };
-  const pages = {};
-  for (const [, chunk] of read(entry).matchAll(DYNAMIC_IMPORT)) {
-    // The shared module (Lit) is fetched beside each page's module, which imports it anyway.
-    if (chunk.startsWith('shared-')) continue;
-    pages[chunk.replace(/-[\w-]+\.js$/, '')] = [...withImports(chunk)].map((name) => ({ name, code: read(name) }));
-    if (!read(chunk).trim()) {
-      throw new Error(`the templates build left assets/${chunk} empty: its elements were tree-shaken away (are src/ modules missing from package.json "sideEffects"?)`);
-    }
-  }
-  return { outDir, entry: { name: entry, code: read(entry) }, pages };
 }

@@ -1,10 +1,13 @@
 // Code-input latency: real key presses and a real paste (Ctrl+V from the
 // clipboard) through puppeteer, into ours and into wa-otp-input, each alone in
-// a page. From the keydown's timestamp (when the browser created the event) to
-// the end of the element's handling of the `input` event that followed (its
-// Lit update included), and to the end of the next frame painted after it.
+// a page, a fresh browser context for every run: the first key press is the
+// element's first input (cold), the five after it are warm. Two clocks from
+// the keydown's timestamp (when the browser created the event): to the end of
+// the element's handling of the `input` event that followed (its Lit update
+// included), and to the end of the next frame painted after it (paint inside
+// the clock, for both elements alike).
 import { frameHelpersScript } from './in-page.mjs';
-import { median, percentile } from './stats.mjs';
+import { spread } from './stats.mjs';
 
 export const CODE_INPUTS = {
   ours: {
@@ -63,56 +66,60 @@ async function clear(page) {
   await page.keyboard.press('Backspace');
 }
 
-/** Types `codes` six-digit codes and pastes `pastes` times into each code input. */
-export async function measureCodeInput(browser, origin, { codes, pastes }) {
+/** In a fresh context per run and profile: types one six-digit code, clears it, pastes one. */
+export async function measureCodeInput(browser, origin, profiles, runs) {
   const results = {};
-  for (const [name, { focus }] of Object.entries(CODE_INPUTS)) {
-    const page = await browser.newPage();
-    try {
-      await page.browserContext().overridePermissions(origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
-      await page.goto(`${origin}/code/${name}.html`, { waitUntil: 'load' });
-      await page.waitForFunction((tag) => customElements.get(tag), {}, name === 'ours' ? 'totp-code-input' : name);
-      await page.evaluate(recordInputs);
-      await page.focus(focus);
-      let count = 0;
-      const expect = async (wanted, what) => {
-        const value = await page.evaluate(() => window.benchInputs.value());
-        if (value !== wanted) throw new Error(`${name}: ${what} gave "${value}", not "${wanted}"`);
-      };
-      for (let i = 0; i < codes; i++) {
-        const code = String(100000 + i * 7919).slice(-6);
-        for (const digit of code) {
-          await page.keyboard.press(digit);
+  for (const [profileName, profile] of Object.entries(profiles)) {
+    results[profileName] = {};
+    const records = Object.fromEntries(Object.keys(CODE_INPUTS).map((name) => [name, []]));
+    for (let run = 0; run < runs; run++) {
+      for (const [name, { focus }] of Object.entries(CODE_INPUTS)) {
+        const context = await browser.createBrowserContext();
+        try {
+          const page = await context.newPage();
+          await context.overridePermissions(origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+          if (profile.device.userAgent) await page.emulate(profile.device);
+          else await page.setViewport(profile.device.viewport);
+          if (profile.cpu > 1) await page.emulateCPUThrottling(profile.cpu);
+          await page.goto(`${origin}/code/${name}.html`, { waitUntil: 'load' });
+          await page.waitForFunction((tag) => customElements.get(tag), { timeout: 20_000 }, name === 'ours' ? 'totp-code-input' : name);
+          await page.evaluate(recordInputs);
+          await page.evaluate(() => window.benchFrames.afterPaint());
+          await page.focus(focus);
+          let count = 0;
+          const expect = async (wanted, what) => {
+            const value = await page.evaluate(() => window.benchInputs.value());
+            if (value !== wanted) throw new Error(`${name}: ${what} gave "${value}", not "${wanted}"`);
+          };
+          const code = String(100000 + run * 7919).slice(-6);
+          for (const digit of code) {
+            await page.keyboard.press(digit);
+            await page.evaluate((n) => window.benchInputs.recorded(n), ++count);
+          }
+          await expect(code, `typing ${code}`);
+          await clear(page);
+          await expect('', 'select all and Backspace');
+          await page.evaluate(() => navigator.clipboard.writeText('123 456')); // with a space: both keep the digits
+          await withControl(page, 'v');
           await page.evaluate((n) => window.benchInputs.recorded(n), ++count);
+          await expect('123456', 'pasting "123 456"');
+          records[name].push(await page.evaluate(() => window.benchInputs.records));
+        } finally {
+          await context.close();
         }
-        await expect(code, `typing ${code}`);
-        await clear(page);
-        await expect('', 'select all and Backspace');
       }
-      await page.evaluate(() => navigator.clipboard.writeText('123 456')); // with a space: both keep the digits
-      for (let i = 0; i < pastes; i++) {
-        await withControl(page, 'v');
-        await page.evaluate((n) => window.benchInputs.recorded(n), ++count);
-        await expect('123456', 'pasting "123 456"');
-        await clear(page);
-      }
-      const records = await page.evaluate(() => window.benchInputs.records);
-      results[name] = { keystroke: summarise(records.slice(0, codes * 6)), paste: summarise(records.slice(codes * 6)) };
-    } finally {
-      await page.close();
+    }
+    for (const [name, list] of Object.entries(records)) {
+      results[profileName][name] = {
+        firstKeystroke: summarise(list.map((r) => r[0])),
+        laterKeystrokes: summarise(list.flatMap((r) => r.slice(1, 6))),
+        paste: summarise(list.map((r) => r[6])),
+      };
     }
   }
   return results;
 }
 
 function summarise(records) {
-  const handled = records.map((record) => record.handledMs);
-  const painted = records.map((record) => record.paintedMs);
-  return {
-    count: records.length,
-    handledMedianMs: median(handled),
-    handledP95Ms: percentile(handled, 0.95),
-    paintedMedianMs: median(painted),
-    paintedP95Ms: percentile(painted, 0.95),
-  };
+  return { count: records.length, handledMs: spread(records.map((record) => record.handledMs)), paintedMs: spread(records.map((record) => record.paintedMs)) };
 }

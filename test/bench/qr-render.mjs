@@ -1,20 +1,33 @@
-// QR encode-and-render time: ours beside wa-qr-code and @bitjson/qr-code, each
-// alone in a page, measured the same way (see measureInPage).
+// QR render, cold: ours beside wa-qr-code and @bitjson/qr-code, each alone in a
+// page, a fresh browser context for every run (nothing cached, nothing compiled
+// yet), the element's first render. Then, in the same tab, a few more renders
+// with new values: the warm figure, for comparison only.
+//
+// One clock for all three, paint inside it: it starts in a requestAnimationFrame
+// callback (the start of a frame), where the element is created with its value
+// and inserted, as the bridge does on the enrollment page (or, warm, the value
+// of the element in place is changed); it stops at the end of the first frame
+// after whose paint the library's output is there (a task posted from a
+// requestAnimationFrame callback runs once that frame's style, layout and paint
+// are done, see in-page.mjs). So each library's drawing (ours: an SVG path;
+// wa-qr-code: a canvas, drawn in Lit's `updated()`; @bitjson/qr-code: an SVG
+// with an element per module, rendered by Stencil in a later frame) and the
+// browser's style, layout and paint are all inside it. "Frames" counts the
+// frames it took (1 = the frame it started in).
 import { frameHelpersScript } from './in-page.mjs';
-import { median, percentile } from './stats.mjs';
+import { spread } from './stats.mjs';
 
 /** How each library is loaded, and sized alike: 208 px (13rem, as on the template), error correction M where it can be chosen. */
 export const QR_LIBRARIES = {
-  ours: { script: '<script type="module" src="/bundles/kit.js"></script>', element: '<totp-qr-code error-correction="M" style="--totp-qr-code-size:208px"></totp-qr-code>' },
-  'wa-qr-code': { script: '<script type="module" src="/bundles/wa-qr-code.js"></script>', element: '<wa-qr-code size="208" error-correction="M"></wa-qr-code>' },
+  ours: { script: '<script type="module" src="/bundles/kit.js"></script>', tag: 'totp-qr-code', attributes: { 'error-correction': 'M', style: '--totp-qr-code-size:208px' } },
+  'wa-qr-code': { script: '<link rel="stylesheet" href="/bundles/wa-theme.css"><script type="module" src="/bundles/wa-qr-code.js"></script>', tag: 'wa-qr-code', attributes: { size: '208', 'error-correction': 'M' } },
   // Always error correction H (the library hard-codes it): larger symbols than the others draw.
-  '@bitjson/qr-code': { script: '<script src="/bitjson/qr-code.js"></script>', element: '<qr-code style="display:block;width:208px;height:208px"></qr-code>' },
+  '@bitjson/qr-code': { script: '<script src="/bitjson/qr-code.js"></script>', tag: 'qr-code', attributes: { style: 'display:block;width:208px;height:208px' } },
 };
 
-export const qrPage = (library) =>
-  `<!doctype html><html><head><meta charset="utf-8">${frameHelpersScript}${QR_LIBRARIES[library].script}</head><body>${QR_LIBRARIES[library].element}</body></html>`;
+export const qrPage = (library) => `<!doctype html><html><head><meta charset="utf-8">${frameHelpersScript}${QR_LIBRARIES[library].script}</head><body></body></html>`;
 
-/** An otpauth URI of exactly `length` characters, unique per `seed` so that every run encodes anew. */
+/** An otpauth URI of exactly `length` characters, unique per `seed` so that every render encodes anew. */
 export function uriOfLength(length, seed) {
   const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   let secret = '';
@@ -24,87 +37,106 @@ export function uriOfLength(length, seed) {
 }
 
 /**
- * Runs in the page. For each URI, just after a frame was painted, sets the
- * value (as a task, like data arriving), waits for the library's own
- * "rendered" signal, forces style and layout, and stops the clock: `renderMs`. A
- * requestAnimationFrame loop started before the value was set then finds the
- * first frame after whose paint the output was in place: `frames` (1 = the
- * very next frame), `toPaintMs` (including the wait for that frame).
- * The signals: Lit's updateComplete for ours and wa-qr-code (which draws its
- * canvas synchronously in `updated()`); @bitjson/qr-code's `codeRendered`
- * event (Stencil renders in a requestAnimationFrame callback).
+ * Runs in the page, once the library is defined and the page has painted:
+ * the cold render (the element created with `uris[0]` and inserted), then a
+ * warm one for each further URI (the value changed in place).
  */
-async function measureInPage(library, uris, warmUp) {
-  const el = document.body.firstElementChild;
-  // Each sets the value and returns a promise of the library's own "rendered" signal.
-  const litElement = (value) => {
-    el.value = value;
-    return el.updateComplete;
-  };
-  const show = {
-    ours: litElement,
-    'wa-qr-code': litElement,
-    '@bitjson/qr-code': (value) => {
-      const rendered = new Promise((resolve) => el.addEventListener('codeRendered', resolve, { once: true }));
-      el.contents = value;
-      return rendered;
-    },
+async function measureInPage(library, { tag, attributes }, uris) {
+  const { afterPaint } = window.benchFrames;
+  let el;
+  // Whether the library's output is in place, for the current value (both Lit elements draw in their update).
+  const drawn = {
+    ours: () => el.shadowRoot?.querySelector('svg path[d]') && !el.isUpdatePending,
+    'wa-qr-code': () => el.shadowRoot?.querySelector('canvas') && !el.isUpdatePending,
+    '@bitjson/qr-code': () => el.rendered,
   }[library];
-  const { afterPaint, firstPaintWhere } = window.benchFrames;
-  if (library === '@bitjson/qr-code') await el.componentOnReady();
-  const runs = [];
-  await afterPaint(); // and each run ends just after a paint too
-  for (const [index, uri] of uris.entries()) {
-    let renderedAt;
-    const painted = firstPaintWhere(() => renderedAt !== undefined);
-    const start = performance.now();
-    await show(uri);
-    el.getBoundingClientRect();
-    renderedAt = performance.now();
-    const { at, frames } = await painted;
-    if (index >= warmUp) runs.push({ renderMs: renderedAt - start, toPaintMs: at - start, frames });
+  const setValue = (value) => {
+    if (library === '@bitjson/qr-code') {
+      el.rendered = false;
+      el.addEventListener('codeRendered', () => (el.rendered = true), { once: true });
+      el.contents = value;
+    } else el.value = value;
+  };
+  /** Starts `change` in a frame's requestAnimationFrame callback; resolves once a frame after which `drawn()` holds has been painted. */
+  const timed = (change) =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const start = performance.now();
+        change();
+        let frames = 1;
+        const check = () => {
+          // A task posted from a requestAnimationFrame callback runs after that frame's paint.
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => {
+            if (drawn()) resolve({ toPaintMs: performance.now() - start, frames });
+            else {
+              frames++;
+              requestAnimationFrame(check);
+            }
+          };
+          channel.port2.postMessage(null);
+        };
+        check();
+      }),
+    );
+  await afterPaint();
+  const cold = await timed(() => {
+    el = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+    setValue(uris[0]);
+    document.body.append(el);
+  });
+  const warm = [];
+  for (const uri of uris.slice(1)) {
+    await afterPaint();
+    warm.push(await timed(() => setValue(uri)));
   }
-  return runs;
+  return { cold, warm };
 }
 
-/** Opens each library's page and measures `runs` renders per URI length, after a few unmeasured ones. */
-export async function measureQrRender(browser, origin, lengths, runs) {
-  const WARM_UP = 5;
+/**
+ * `runs` fresh contexts per library and profile, `warm` warm renders in each;
+ * URIs of `length` characters (B2C's own for the gallery account is 97).
+ */
+export async function measureQrRender(browser, origin, profiles, { runs, warm, length }) {
   const results = {};
-  const bitjsonFetched = [];
-  for (const library of Object.keys(QR_LIBRARIES)) {
-    const page = await browser.newPage();
-    try {
-      await page.goto(`${origin}/qr/${encodeURIComponent(library)}.html`, { waitUntil: 'load' });
-      await page.waitForFunction(() => customElements.get(document.body.firstElementChild.localName));
-      results[library] = {};
-      for (const length of lengths) {
-        // A value equal to the last would not render at all.
-        const uris = Array.from({ length: runs + WARM_UP }, (_, i) => uriOfLength(length, 1000 * length + i));
-        if (new Set(uris).size !== uris.length || uris.some((uri) => uri.length !== length)) throw new Error(`URIs of ${length} characters are not all distinct`);
-        const samples = await page.evaluate(measureInPage, library, uris, WARM_UP);
-        results[library][length] = summarise(samples);
+  const bitjsonFetched = new Set();
+  for (const [profileName, profile] of Object.entries(profiles)) {
+    results[profileName] = {};
+    const samples = Object.fromEntries(Object.keys(QR_LIBRARIES).map((library) => [library, { cold: [], warm: [] }]));
+    for (let run = 0; run < runs; run++) {
+      for (const [library, definition] of Object.entries(QR_LIBRARIES)) {
+        const context = await browser.createBrowserContext();
+        try {
+          const page = await context.newPage();
+          const errors = [];
+          page.on('pageerror', (error) => errors.push(error.message));
+          if (profile.device.userAgent) await page.emulate(profile.device);
+          else await page.setViewport(profile.device.viewport);
+          if (profile.cpu > 1) await page.emulateCPUThrottling(profile.cpu);
+          await page.goto(`${origin}/qr/${encodeURIComponent(library)}.html`, { waitUntil: 'load' });
+          await page.waitForFunction((tag) => customElements.get(tag), { timeout: 20_000 }, definition.tag);
+          const uris = Array.from({ length: 1 + warm }, (_, i) => uriOfLength(length, 1000 * run + i));
+          const { cold, warm: warmRuns } = await page.evaluate(measureInPage, library, definition, uris);
+          if (errors.length) throw new Error(`${library}: ${errors.join('; ')}`);
+          samples[library].cold.push(cold);
+          samples[library].warm.push(...warmRuns);
+          if (library === '@bitjson/qr-code') {
+            // What its loader fetched: itself, the Stencil core it picked, the component's lazy chunk.
+            const paths = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+            for (const path of paths.filter((path) => path.startsWith('/bitjson/'))) bitjsonFetched.add(path);
+          }
+        } finally {
+          await context.close();
+        }
       }
-      if (library === '@bitjson/qr-code') {
-        // What its loader fetched: itself, the Stencil core it picked, the component's lazy chunk.
-        const paths = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
-        bitjsonFetched.push(...paths.filter((path) => path.startsWith('/bitjson/')));
-      }
-    } finally {
-      await page.close();
+    }
+    for (const [library, { cold, warm: warmRuns }] of Object.entries(samples)) {
+      results[profileName][library] = {
+        cold: { toPaintMs: spread(cold.map((s) => s.toPaintMs)), frames: spread(cold.map((s) => s.frames)) },
+        warm: { toPaintMs: spread(warmRuns.map((s) => s.toPaintMs)), frames: spread(warmRuns.map((s) => s.frames)) },
+      };
     }
   }
-  return { results, bitjsonFetched };
-}
-
-function summarise(samples) {
-  const render = samples.map((sample) => sample.renderMs);
-  return {
-    runs: samples.length,
-    renderMedianMs: median(render),
-    renderP95Ms: percentile(render, 0.95),
-    toPaintMedianMs: median(samples.map((sample) => sample.toPaintMs)),
-    framesMedian: median(samples.map((sample) => sample.frames)),
-    framesMax: Math.max(...samples.map((sample) => sample.frames)),
-  };
+  return { results, bitjsonFetched: [...bitjsonFetched] };
 }

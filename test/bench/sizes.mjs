@@ -1,12 +1,14 @@
-// Bytes a page pays, minified and gzip -9: the kit whole and in parts, and what a
-// designer would otherwise pick for the same parts (dev dependencies only).
-// Every bundle is made the same way (Vite/Rolldown, es2022, fully minified, no
-// comments); the kit's own go through vite.config.ts so that they are trimmed
-// exactly as shipped. Each file counts separately, as each is its own response.
+// Bytes a page pays: as stored (Azure Blob Storage sends files as stored unless
+// they were uploaded compressed), gzip -9 and brotli (quality 11), each summed
+// over the files a page loads, each its own response. The kit whole and in
+// parts, each TOTP page as Chromium loaded it, and what a designer would
+// otherwise pick for the same page (dev dependencies only). Every bundle is made
+// the same way (Vite/Rolldown, es2022, fully minified, no comments); the kit's
+// own go through vite.config.ts so that they are trimmed exactly as shipped.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundle as lightningBundle } from 'lightningcss';
-import { bundle, buildKitBundle, root, sizeOf } from './build.mjs';
+import { addSizes, bundle, buildKitBundle, root, sizeOf } from './build.mjs';
 
 const src = (path) => join(root, 'src', path);
 
@@ -20,9 +22,26 @@ export const ELEMENTS = {
 
 /** Web Awesome's per-component modules: each imports its chunks, Lit and the libraries it needs, and defines its tag. */
 const WEB_AWESOME = '@awesome.me/webawesome/dist/components';
-export const PEER_MODULES = {
+const WA = {
   'wa-qr-code': `${WEB_AWESOME}/qr-code/qr-code.js`,
+  'wa-copy-button': `${WEB_AWESOME}/copy-button/copy-button.js`,
   'wa-otp-input': `${WEB_AWESOME}/otp-input/otp-input.js`,
+};
+
+/**
+ * The peers' equivalent of each page, what a designer would load instead:
+ * - verification (B2C's code field): a one-time-code input, wa-otp-input;
+ * - enrollment (B2C's QR code, account details with the secret to copy, and app
+ *   store links): a QR code and a copy button, wa-qr-code or @bitjson/qr-code
+ *   with wa-copy-button; the store links are plain links (B2C's own, or the
+ *   template's), which no peer has a component for;
+ * - the whole set: all three Web Awesome components in one bundle.
+ * Each set is one bundle (Lit and Web Awesome's base counted once).
+ */
+export const PEER_SETS = {
+  verification: ['wa-otp-input'],
+  enrollment: ['wa-qr-code', 'wa-copy-button'],
+  whole: ['wa-qr-code', 'wa-copy-button', 'wa-otp-input'],
 };
 
 /**
@@ -51,6 +70,13 @@ function webAwesomeThemeCss() {
   return lightningBundle({ filename, minify: true }).code.toString();
 }
 
+/** A bundle the browser measurements serve: one file. */
+async function servable(...names) {
+  const chunks = await bundle(entryOf(...names.map((name) => WA[name])));
+  if (chunks.length !== 1) throw new Error(`${names.join(' + ')} bundled into ${chunks.length} chunks; the bench serves one file`);
+  return chunks[0];
+}
+
 /**
  * Everything measured at build time. Also returns the bundles the browser
  * measurements serve, so that what is timed is what is weighed.
@@ -58,46 +84,47 @@ function webAwesomeThemeCss() {
  * (see qr-render.mjs): it is a Stencil loader that picks its core and
  * lazy-loads the component's chunk at run time, so no bundler can stand in.
  */
-export async function measureSizes(templates) {
+export async function measureSizes() {
   const kit = await buildKitBundle();
-  const servable = (chunks, name) => {
-    if (chunks.length !== 1) throw new Error(`${name} bundled into ${chunks.length} chunks; the bench serves one file`);
-    return chunks;
-  };
-  const waQrCode = servable(await bundle(entryOf(PEER_MODULES['wa-qr-code'])), 'wa-qr-code');
-  const waOtpInput = servable(await bundle(entryOf(PEER_MODULES['wa-otp-input'])), 'wa-otp-input');
+  const waQrCode = await servable('wa-qr-code');
+  const waOtpInput = await servable('wa-otp-input');
   const waTheme = webAwesomeThemeCss();
   const elements = {};
   for (const [tag, entry] of Object.entries(ELEMENTS)) elements[tag] = await elementSizes(entry);
   const qrcodeGenerator = "export { default } from 'qrcode-generator';";
+  const peerSets = {};
+  for (const [page, names] of Object.entries(PEER_SETS)) peerSets[page] = { names, size: sizeOf(await servable(...names)) };
   const sizes = {
     kit: sizeOf(kit),
-    template: {
-      script: sizeOf(templates.entry.code),
-      ...Object.fromEntries(Object.entries(templates.pages).map(([page, files]) => [`${page}Page`, sizeOf([templates.entry.code, ...files.map((file) => file.code)])])),
-    },
     elements,
     lit: sizeOf(await bundle("export * from 'lit';")),
     qrcodeGenerator: {
       trimmed: sizeOf(await bundle(qrcodeGenerator, { kitConfig: true })),
       untrimmed: sizeOf(await bundle(qrcodeGenerator)),
     },
-    oursQrAndCodeInput: sizeOf(await bundle(entryOf(ELEMENTS['totp-qr-code'], ELEMENTS['totp-code-input']), { kitConfig: true })),
     peers: {
-      'wa-qr-code': sizeOf(waQrCode),
-      'wa-otp-input': sizeOf(waOtpInput),
-      'wa-qr-code + wa-otp-input': sizeOf(await bundle(entryOf(...Object.values(PEER_MODULES)))),
-      'Web Awesome theme CSS': sizeOf(waTheme),
+      sets: peerSets,
+      copyButton: sizeOf(await servable('wa-copy-button')),
+      theme: sizeOf(waTheme),
     },
   };
-  return { sizes, bundles: { kit, waQrCode: waQrCode[0], waOtpInput: waOtpInput[0], waTheme } };
+  return { sizes, bundles: { kit, waQrCode, waOtpInput, waTheme } };
 }
 
-/** @bitjson/qr-code's files as Chromium fetched them (Stencil's own minified output), with wa-otp-input beside it for the peers' other set. */
+/**
+ * Each page's files as Chromium loaded them from the storage (`files`: page →
+ * paths under the templates' folder), weighed from that folder: the kit's
+ * (its script and modules) and the template's own (HTML where the browser
+ * fetched it, stylesheet, logo), each file on its own.
+ */
+export function pageSizes(templatesDir, files) {
+  const weigh = (list) => ({ ...sizeOf(list.map((path) => readFileSync(join(templatesDir, path)))), names: list.map((path) => path.replace(/^assets\//, '')) });
+  return Object.fromEntries(Object.entries(files).map(([page, list]) => [page, weigh(list)]));
+}
+
+/** @bitjson/qr-code's files as Chromium fetched them (Stencil's own minified output), and its enrollment set with wa-copy-button. */
 export function addBitjsonSizes(sizes, fetchedFiles) {
-  const files = fetchedFiles.map((path) => readFileSync(path, 'utf8'));
-  const qrCode = sizeOf(files);
-  const otp = sizes.peers['wa-otp-input'];
-  sizes.peers['@bitjson/qr-code'] = { ...qrCode, fetched: fetchedFiles.map((path) => path.slice(path.indexOf('dist/') + 5)) };
-  sizes.peers['@bitjson/qr-code + wa-otp-input'] = { raw: qrCode.raw + otp.raw, gzip: qrCode.gzip + otp.gzip, files: qrCode.files + otp.files };
+  const qrCode = sizeOf(fetchedFiles.map((path) => readFileSync(path, 'utf8')));
+  sizes.peers.bitjson = { ...qrCode, fetched: fetchedFiles.map((path) => path.slice(path.indexOf('dist/') + 5)) };
+  sizes.peers.sets.enrollmentBitjson = { names: ['@bitjson/qr-code', 'wa-copy-button'], size: addSizes(qrCode, sizes.peers.copyButton) };
 }

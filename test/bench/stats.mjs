@@ -15,3 +15,9 @@ export function percentile(values, p) {
   const list = sorted(values);
   return list.length === 0 ? NaN : list[Math.min(list.length - 1, Math.ceil(p * list.length) - 1)];
 }
+
+/** Median, min and max of the runs (NaN and null left out), and how many there were. */
+export function spread(values) {
+  const list = sorted(values.filter((value) => value !== null && value !== undefined));
+  return { median: median(list), min: list.length ? list[0] : NaN, max: list.length ? list[list.length - 1] : NaN, runs: list.length };
+}
