@@ -59,8 +59,10 @@ function puppeteerPage(page) {
     url: () => page.url(),
     evaluate: (fn, ...args) => page.evaluate(fn, ...args),
     waitFor: (fn, ...args) => page.waitForFunction(fn, { timeout: 15_000, polling: 50 }, ...args).then((handle) => handle.jsonValue()),
-    screenshot: (clip) => page.screenshot({ clip, type: 'png' }).then((data) => Buffer.from(data)),
+    /** A PNG of `clip` (CSS pixels of the viewport), or of the whole viewport. */
+    screenshot: (clip) => page.screenshot({ ...(clip ? { clip } : {}), type: 'png' }).then((data) => Buffer.from(data)),
     click: (selector) => page.click(selector),
+    setViewport: (viewport) => page.setViewport(viewport),
     type: (selector, text) => page.type(selector, text),
     async fill(selector, text) {
       await page.$eval(selector, (input) => (input.value = ''));
@@ -133,8 +135,14 @@ async function webkitPage({ width, height }) {
       return value;
     },
     async screenshot(clip) {
-      const scale = await run(() => devicePixelRatio, []);
-      return crop(Buffer.from(await session.takeScreenshot(), 'base64'), clip, scale);
+      const shot = Buffer.from(await session.takeScreenshot(), 'base64');
+      return clip ? crop(shot, clip, await run(() => devicePixelRatio, [])) : shot;
+    },
+    /** Resizes the window so that the viewport is `width` × `height` CSS pixels. */
+    async setViewport({ width, height }) {
+      const [innerWidth, innerHeight] = await run(() => [window.innerWidth, window.innerHeight], []);
+      const outer = await session.getWindowSize();
+      await session.setWindowSize(outer.width + width - innerWidth, outer.height + height - innerHeight);
     },
     click: async (selector) => (await session.$(selector)).click(),
     type: async (selector, text) => (await session.$(selector)).addValue(text),

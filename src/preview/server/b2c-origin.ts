@@ -89,8 +89,8 @@ const emulate = (device: (typeof DEVICES)[keyof typeof DEVICES]) => `(() => {
   window.matchMedia = (query) => {
     const key = query.replace(/\\s+/g, ' ').trim();
     if (!(key in answers)) return matchMedia(query);
-    const list = matchMedia(query);
-    return Object.assign(Object.create(list), { matches: answers[key], media: query });
+    // A MediaQueryList's matches is a getter: the answer shadows it on an object of its own.
+    return Object.create(matchMedia(query), { matches: { value: answers[key] }, media: { value: query } });
   };
 })();`;
 
