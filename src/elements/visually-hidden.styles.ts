@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './kit-element.js';
 
 /** Out of sight but read by screen readers, and kept out of a copied selection (user-select). */
 export const visuallyHiddenRules = css`

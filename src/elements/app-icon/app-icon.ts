@@ -1,4 +1,5 @@
-import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, svg } from 'lit/html.js';
+import { KitElement, type PropertyValues } from '../kit-element.js';
 import { detectPlatform, readPlatformHints, type Platform } from '../../core/platform.js';
 import { format, mergeStrings } from '../../core/text.js';
 import { defineElement } from '../define.js';
@@ -94,7 +95,7 @@ function storeLink(value: unknown, attribute: string, store: string): StoreLink 
  * @cssprop [--totp-app-icon-gap=0.75rem] - Space between the icon and the links.
  * @cssprop [--totp-app-icon-link-color=inherit] - Colour of the links.
  */
-export class TotpAppIconElement extends LitElement {
+export class TotpAppIconElement extends KitElement {
   static override styles = [visuallyHidden, styles];
   static override properties = {
     app: {},
@@ -126,7 +127,7 @@ export class TotpAppIconElement extends LitElement {
   #appStore?: StoreLink;
   #googlePlay?: StoreLink;
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('appStoreHref')) this.#appStore = storeLink(this.appStoreHref, 'app-store-href', 'apps.apple.com');
     if (changed.has('playStoreHref')) this.#googlePlay = storeLink(this.playStoreHref, 'play-store-href', 'play.google.com');
   }

@@ -1,4 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit/html.js';
+import { KitElement, type PropertyValues } from '../kit-element.js';
 import { parseOtpauthUri, type OtpauthKey } from '../../core/otpauth.js';
 import { displaySecret } from '../../core/secret.js';
 import { cleanLabel, format, freshMessage, mergeStrings } from '../../core/text.js';
@@ -99,7 +100,7 @@ const label = (value: unknown): string => (typeof value === 'string' ? cleanLabe
  * @cssprop [--totp-authenticator-info-link-color=inherit] - Colour of the disclosure button.
  * @event {TotpCopyEvent} totp-copy - After a copy attempt; `ok` says whether the clipboard took it.
  */
-export class TotpAuthenticatorInfoElement extends LitElement {
+export class TotpAuthenticatorInfoElement extends KitElement {
   static override styles = [visuallyHidden, styles];
   static override properties = {
     identifier: {},
@@ -162,7 +163,7 @@ export class TotpAuthenticatorInfoElement extends LitElement {
     return this.#problem;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('uri')) {
       const result = parseOtpauthUri(this.uri);
       this.#key = result.key;

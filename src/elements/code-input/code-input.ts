@@ -1,4 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit/html.js';
+import { KitElement, type PropertyValues } from '../kit-element.js';
 import { codeDigits, normaliseCode } from '../../core/code.js';
 import { format, freshMessage, mergeStrings } from '../../core/text.js';
 import { defineElement } from '../define.js';
@@ -99,7 +100,7 @@ let instances = 0;
  * @event {TotpCompleteEvent} totp-complete - The last digit arrived (typing, paste or autofill), once per complete code;
  *   `code` holds the digits. Cancelable: cancelling stops `autosubmit`.
  */
-export class TotpCodeInputElement extends LitElement {
+export class TotpCodeInputElement extends KitElement {
   // Plain `static properties` rather than decorators (smaller bundle).
   static override properties = {
     length: { type: Number },
@@ -214,7 +215,7 @@ export class TotpCodeInputElement extends LitElement {
         : nothing}<div id="${id}-hint" class="totp-code-input-hint">${format(text.hint, { length: codeDigits(this.length) })}</div><div id="${id}-error" class="totp-code-input-message totp-code-input-error" role="alert" tabindex="-1">${this.error || nothing}${next ? html` <span class="totp-code-input-next">${next}</span>` : nothing}</div><div class="totp-code-input-message" role="status">${this.message}</div>`;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(changed: PropertyValues): void {
     if (changed.has('htmlFor') || !this.#input) this.#resolve();
     if (!this.#input || !this.#root) return;
     this.#sync();
@@ -303,7 +304,7 @@ export class TotpCodeInputElement extends LitElement {
 
   /** The element's sheet, in the root that holds the input and in its own (they differ where the input is B2C's). */
   #adoptStyles(root: Root): void {
-    const sheet = styles.styleSheet!;
+    const sheet = styles.styleSheet;
     for (const node of [root, this.getRootNode() as Root]) {
       if (!node.adoptedStyleSheets.includes(sheet)) node.adoptedStyleSheets = [...node.adoptedStyleSheets, sheet];
     }

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../kit-element.js';
 
 // No comments inside the css literal: they would ship in the bundle.
 // forced-color-adjust: scanners need dark on light, so no theme, colour scheme

@@ -1,4 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit/html.js';
+import { KitElement, type PropertyValues } from '../kit-element.js';
 import { parseOtpauthUri, type OtpauthKey, type OtpauthProblem } from '../../core/otpauth.js';
 import { encodeQr, QrCapacityError, ERROR_CORRECTION_LEVELS, type ErrorCorrection, type QrSymbol } from '../../core/qr.js';
 import { canOpenAppLinks, readPlatformHints } from '../../core/platform.js';
@@ -74,7 +75,7 @@ export type DeepLinkMode = 'auto' | 'always' | 'never';
  *   and `issuer-mismatch`, the one that comes with the code drawn: the label's issuer prefix and the issuer parameter
  *   differ, and the name uses the parameter, as authenticator apps show it (a console warning says so too).
  */
-export class TotpQrCodeElement extends LitElement {
+export class TotpQrCodeElement extends KitElement {
   static override styles = styles;
   // Plain `static properties` rather than decorators: the decorator helpers
   // cost ~350 bytes gzip in the bundle that every sign-in page downloads.
@@ -102,7 +103,7 @@ export class TotpQrCodeElement extends LitElement {
   #problem?: QrCodeProblem;
   readonly #tapCanOpenApps = canOpenAppLinks(readPlatformHints());
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (!changed.has('value') && !changed.has('errorCorrection')) return;
     const result = parseOtpauthUri(this.value);
     this.#key = result.key;
@@ -121,7 +122,7 @@ export class TotpQrCodeElement extends LitElement {
     }
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(changed: PropertyValues): void {
     if (this.#problem && (changed.has('value') || changed.has('errorCorrection'))) {
       this.dispatchEvent(new TotpInvalidEvent(this.#problem));
     }
