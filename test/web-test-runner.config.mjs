@@ -7,7 +7,18 @@ import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { runnerImport } from 'vite';
 import { kitCommands } from './commands.mjs';
+
+// The QR encoder as the kit ships it: qrcode-generator with the build's cuts
+// (src/build/plugins/trim-qrcode-generator.ts), so that what the tests decode is what ships.
+const { module: trim } = await runnerImport(new URL('../src/build/plugins/trim-qrcode-generator.ts', import.meta.url).pathname, { configFile: false, logLevel: 'silent' });
+const trimmedQrcodeGenerator = {
+  name: 'trimmed-qrcode-generator',
+  transform(context) {
+    if (/qrcode-generator\/dist\/qrcode\.mjs$/.test(context.path)) return { body: trim.trimSource(context.body) };
+  },
+};
 
 const chromiumPath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
@@ -104,7 +115,7 @@ export default {
   nodeResolve: true,
   // tsconfig is required: esbuild takes useDefineForClassFields: false from it, without
   // which class fields would shadow Lit's reactive accessors.
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), kitCommands()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), trimmedQrcodeGenerator, kitCommands()],
   browsers,
   // All engines at once (WTR's default is 2, which left WebKit waiting for one of the
   // others: 64-66 s against 59 s for the browser suites on 2 cores); one page each.

@@ -7,6 +7,7 @@
  */
 import type { UserConfig } from 'vite';
 import { thirdPartyLicenses } from './plugins/third-party-licenses.ts';
+import { minifyCssLiteralsPlugin } from './plugins/minify-css-literals.ts';
 import { trimQrcodeGenerator } from './plugins/trim-qrcode-generator.ts';
 import { MINIFIED } from './minified.ts';
 
@@ -15,6 +16,7 @@ export function cdnConfig(): UserConfig {
     publicDir: false,
     plugins: [
       trimQrcodeGenerator(),
+      minifyCssLiteralsPlugin(),
       thirdPartyLicenses('b2c-totp-kit.js'),
     ],
     build: {

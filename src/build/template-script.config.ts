@@ -10,6 +10,7 @@
 import type { UserConfig } from 'vite';
 import { templateBaseUrl } from './base-url.ts';
 import { classicEntry } from './plugins/classic-entry.ts';
+import { minifyCssLiteralsPlugin } from './plugins/minify-css-literals.ts';
 import { trimQrcodeGenerator } from './plugins/trim-qrcode-generator.ts';
 import { MINIFIED } from './minified.ts';
 
@@ -23,7 +24,7 @@ export function templateScriptConfig(): UserConfig {
   const base = templateBaseUrl();
   return {
     publicDir: false, // the templates build copies public/
-    plugins: [trimQrcodeGenerator(), classicEntry(TEMPLATE_SCRIPT, () => base)],
+    plugins: [trimQrcodeGenerator(), minifyCssLiteralsPlugin(), classicEntry(TEMPLATE_SCRIPT, () => base)],
     build: {
       target: 'es2022',
       outDir: 'dist/templates',

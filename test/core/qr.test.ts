@@ -8,6 +8,13 @@ import { expectProvenSymbol, minimalVersion, nearCapacity } from '../helpers/qr-
 const b2cUri = 'otpauth://totp/Contoso%20demo:emily@fabrikam.com?secret=fay2lj7ynpntjgqa&issuer=Contoso+demo';
 
 describe('encodeQr', () => {
+  it('runs on qrcode-generator as the kit ships it, with the build\'s cuts', () => {
+    // The test server applies the cuts of src/build/plugins/trim-qrcode-generator.ts: what is decoded here is what ships.
+    const code = qrcode(0, 'M') as unknown as Record<string, unknown>;
+    for (const cut of ['createImgTag', 'createSvgTag', 'createDataURL', 'renderTo2dContext']) expect(code[cut], cut).to.equal(undefined);
+    expect(typeof code.make).to.equal('function');
+  });
+
   it('picks the smallest version for the level', () => {
     // 92 bytes: version 5 at L (37 modules), 6 at M (41), 8 at Q (49), 9 at H (53).
     expect(encodeQr(b2cUri, 'L').size).to.equal(37);

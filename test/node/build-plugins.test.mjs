@@ -1,0 +1,57 @@
+// The build's plugins that change code, each on its own: what they do to a sample,
+// and that they fail loudly rather than ship something else.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { runnerImport } from 'vite';
+
+const root = new URL('../..', import.meta.url).pathname;
+const load = async (path) => (await runnerImport(`${root}src/build/${path}`, { configFile: false, logLevel: 'silent' })).module;
+let trim;
+let classic;
+let minify;
+let baseUrl;
+before(async () => {
+  [trim, classic, minify, baseUrl] = await Promise.all(['plugins/trim-qrcode-generator.ts', 'plugins/classic-entry.ts', 'plugins/minify-css-literals.ts', 'base-url.ts'].map(load));
+});
+
+test('trim-qrcode-generator cuts the library\'s output helpers and other modes, and fails naming a cut whose text moved', () => {
+  const source = readFileSync(createRequire(import.meta.url).resolve('qrcode-generator').replace(/qrcode\.js$/, 'qrcode.mjs'), 'utf8');
+  const trimmed = trim.trimSource(source);
+  // What the cuts take from the text; what they leave unreachable (the Kanji mode, the GIF encoder)
+  // goes when the bundle is tree-shaken (test/node/bundles.test.mjs checks the bundles).
+  for (const gone of ['createImgTag', 'createSvgTag', 'createTableTag', 'case QRMaskPattern.PATTERN000']) assert.ok(!trimmed.includes(gone), gone);
+  for (const kept of ['getLostPoint', 'getBCHTypeInfo', 'getRSBlocks', 'qr8BitByte']) assert.ok(trimmed.includes(kept), kept);
+  assert.throws(() => trim.trimSource(source.replace('_this.createTableTag', '_this.makeTableTag')), /qrcode-generator has changed: "_this\.createTableTag = function" is gone/);
+});
+
+test('classic-entry makes every relative import() absolute under the base, and leaves absolute ones alone', () => {
+  const code = 'import(`./shared-abc.js`);import("../x/y.js");import(\'https://cdn.example/z.js\')';
+  assert.equal(
+    classic.absoluteImports(code, 'assets/b2c-totp-kit-123.js', 'https://contoso.example/templates/'),
+    'import(`https://contoso.example/templates/assets/shared-abc.js`);import("https://contoso.example/templates/x/y.js");import(\'https://cdn.example/z.js\')',
+  );
+});
+
+test('minify-css-literals minifies each css`` literal, keeps interpolations in place, and fails on invalid CSS', () => {
+  const code = 'const a = css`\n  :host {\n    display: block; /* a comment */\n  }\n  .x {\n    ${rules}\n    color: red;\n  }\n`;\nconst b = css`\n  position: absolute;\n  width: 1px;\n`;\nconst c = unsafeCss`  keep  me  `;';
+  const out = minify.minifyCssLiterals(code, 'sample.styles.ts');
+  assert.equal(out, 'const a = css`:host{display:block}.x{${rules};color:red}`;\nconst b = css`width:1px;position:absolute`;\nconst c = unsafeCss`  keep  me  `;');
+  assert.throws(() => minify.minifyCssLiterals('css`a { color: red; } }}} {{`', 'bad.styles.ts'));
+});
+
+test('the base URL check refuses what would be published or break the asset URLs, without repeating it', () => {
+  assert.equal(baseUrl.templateBaseUrl('https://contoso.example/templates'), 'https://contoso.example/templates/');
+  assert.equal(baseUrl.templateBaseUrl('http://localhost:4174/'), 'http://localhost:4174/');
+  for (const [value, why] of [
+    [undefined, /not set/],
+    ['templates/', /not an absolute URL/],
+    ['http://contoso.example/', /must use https/],
+    ['https://u:p4ss@contoso.example/', /user name or password/],
+    ['https://contoso.example/t/?sv=1&sig=S1GN', /query/],
+    ['https://contoso.example/t/#x', /fragment/],
+  ]) {
+    assert.throws(() => baseUrl.templateBaseUrl(value), (error) => why.test(error.message) && !/p4ss|S1GN/.test(error.message), String(value));
+  }
+});
