@@ -36,10 +36,11 @@ export function templateScriptConfig(): UserConfig {
           ...MINIFIED,
           entryFileNames: 'assets/[name]-[hash].js',
           chunkFileNames: 'assets/[name]-[hash].js',
-          // What both pages share, in one chunk with a plain name: Lit, the modules directly in
-          // src/elements/ (registration, shared styles) and the text helpers.
+          // What both pages share, in one chunk with a plain name: the reactive base, the css tag,
+          // registration, the shared styles and the text helpers. Not lit-html: only the enrollment
+          // page's elements use templates, so the page every sign-in shows never loads it.
           codeSplitting: {
-            groups: [{ name: 'shared', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|elements[\\/][\w.-]+\.ts$|core[\\/]text\.ts$/ }],
+            groups: [{ name: 'shared', test: /elements[\\/](reactive-element|css|define|visually-hidden\.styles)\.ts$|core[\\/]text\.ts$/ }],
           },
         },
       },

@@ -1,140 +1,22 @@
 /**
- * The kit's base element: Lit's templates (lit-html) with the reactive-property
- * contract of LitElement that the four elements use, and nothing else. It is
- * 0.6 KB gzip where LitElement and ReactiveElement are 2.4 KB, on pages where
- * every byte counts (the whole kit is measured in `npm run bench`).
- *
- * What it keeps of LitElement: `static properties` (attribute name, `type`
- * Boolean, Number or Object, `reflect`, `state`), class fields that go through
- * the accessors (`useDefineForClassFields: false`), updates batched in a
- * microtask once connected, `willUpdate`, `render`, `updated` with the changed
- * properties, `updateComplete` (rejected when a render throws), `static styles`
- * adopted into an open shadow root, and `createRenderRoot()` to render in light
- * DOM. What it leaves out: controllers, `shouldUpdate`, `firstUpdated`, custom
- * converters and `hasChanged`, SSR hydration, and `<style>` fallbacks for
- * browsers without constructable stylesheets (every browser B2C's users have
- * today has them).
+ * The base of the elements with a shadow root: ReactiveKitElement, rendering
+ * lit-html templates into an open shadow root that adopts `static styles`.
+ * `createRenderRoot()` may return the element itself to render in light DOM.
+ * No `<style>` fallback: every browser B2C's users have today has
+ * constructable stylesheets.
  */
 import { render } from 'lit/html.js';
+import type { CSSResult } from './css.js';
+import { ReactiveKitElement } from './reactive-element.js';
 
-/** What a `static properties` entry may say, as LitElement reads it. */
-export interface PropertyOptions {
-  /** The attribute's name, or false for none; the property's name lowercased by default. */
-  readonly attribute?: string | false;
-  /** How the attribute's text becomes the property's value. */
-  readonly type?: BooleanConstructor | NumberConstructor | ObjectConstructor;
-  /** Sets the attribute from the property (Boolean properties only, here). */
-  readonly reflect?: boolean;
-  /** Internal state: reactive, with no attribute. */
-  readonly state?: boolean;
-}
+export { css, CSSResult } from './css.js';
+export type { PropertyOptions, PropertyValues } from './reactive-element.js';
 
-/** The properties changed since the last update, with their previous values. */
-export type PropertyValues = Map<PropertyKey, unknown>;
-
-// ---- Styles ----
-
-/** A piece of CSS from the `css` tag; `styleSheet` is made once, on first use. */
-export class CSSResult {
-  #sheet?: CSSStyleSheet;
-  constructor(readonly cssText: string) {}
-  get styleSheet(): CSSStyleSheet {
-    if (!this.#sheet) {
-      this.#sheet = new CSSStyleSheet();
-      this.#sheet.replaceSync(this.cssText);
-    }
-    return this.#sheet;
-  }
-}
-
-/** CSS as a template literal: only another `css` result or a number may go inside it, never a string from data. */
-export function css(strings: TemplateStringsArray, ...values: (CSSResult | number)[]): CSSResult {
-  return new CSSResult(
-    strings.reduce((text, part, i) => {
-      const value = values[i - 1];
-      if (!(value instanceof CSSResult) && typeof value !== 'number') throw new TypeError('css`` takes only css`` results and numbers');
-      return text + (value instanceof CSSResult ? value.cssText : value) + part;
-    }),
-  );
-}
-
-// ---- The element ----
-
-type Properties = Readonly<Record<string, PropertyOptions>>;
-
-/** Per class: property name by attribute name, made when the class is defined. */
-const attributesOf = new WeakMap<object, Map<string, string>>();
-
-const attributeName = (name: string, options: PropertyOptions) =>
-  options.state || options.attribute === false ? undefined : typeof options.attribute === 'string' ? options.attribute : name.toLowerCase();
-
-function fromAttribute(value: string | null, type: PropertyOptions['type']): unknown {
-  if (type === Boolean) return value !== null;
-  if (value === null) return type === Object ? undefined : value;
-  if (type === Number) return Number(value);
-  if (type === Object) {
-    try {
-      return JSON.parse(value) as unknown;
-    } catch {
-      return undefined; // not JSON: the element keeps its defaults
-    }
-  }
-  return value;
-}
-
-export class KitElement extends HTMLElement {
-  static properties: Properties = {};
+export class KitElement extends ReactiveKitElement {
   static styles?: CSSResult | readonly CSSResult[];
-
-  /** Makes the accessors of `static properties` once per class; the custom element registry asks for the attributes. */
-  static get observedAttributes(): string[] {
-    if (!attributesOf.has(this)) {
-      const attributes = new Map<string, string>();
-      for (const [name, options] of Object.entries(this.properties)) {
-        const attribute = attributeName(name, options);
-        if (attribute) attributes.set(attribute, name);
-        const key = Symbol(name);
-        Object.defineProperty(this.prototype, name, {
-          configurable: true,
-          get(this: Record<symbol, unknown>) {
-            return this[key];
-          },
-          set(this: KitElement & Record<symbol, unknown>, value: unknown) {
-            const old = this[key];
-            this[key] = value;
-            this.requestUpdate(name, old);
-          },
-        });
-      }
-      attributesOf.set(this, attributes);
-    }
-    return [...attributesOf.get(this)!.keys()];
-  }
 
   /** Where `render()` draws: an open shadow root with the class's styles, unless a subclass says otherwise. */
   readonly renderRoot: HTMLElement | ShadowRoot = this.createRenderRoot();
-
-  #changed: PropertyValues = new Map();
-  /** An update is scheduled and has not yet rendered. */
-  #pending = true;
-  #connect!: () => void;
-  readonly #connected = new Promise<void>((resolve) => (this.#connect = resolve));
-  /** Properties set on the instance before the class was defined: they go through the accessors at the first update. */
-  readonly #saved = new Map<string, unknown>();
-  #updatePromise: Promise<boolean>;
-  /** An attribute being written from its property: not read back. */
-  #reflecting?: string;
-
-  constructor() {
-    super();
-    for (const name of Object.keys((this.constructor as typeof KitElement).properties)) {
-      if (!Object.hasOwn(this, name)) continue;
-      this.#saved.set(name, (this as unknown as Record<string, unknown>)[name]);
-      delete (this as unknown as Record<string, unknown>)[name];
-    }
-    // The first update waits for the first connection, as LitElement's does.
-    this.#updatePromise = this.#update();
-  }
 
   protected createRenderRoot(): HTMLElement | ShadowRoot {
     const root = this.attachShadow({ mode: 'open' });
@@ -143,79 +25,12 @@ export class KitElement extends HTMLElement {
     return root;
   }
 
-  connectedCallback(): void {
-    this.#connect();
+  protected override update(): void {
+    render(this.render(), this.renderRoot, { host: this });
   }
-
-  disconnectedCallback(): void {}
-
-  attributeChangedCallback(attribute: string, _old: string | null, value: string | null): void {
-    if (attribute === this.#reflecting) return;
-    const name = attributesOf.get(this.constructor)?.get(attribute);
-    if (name) (this as unknown as Record<string, unknown>)[name] = fromAttribute(value, (this.constructor as typeof KitElement).properties[name].type);
-  }
-
-  /** Resolves once the element has rendered the latest changes; true when no other update is pending. Rejects when a render threw. */
-  get updateComplete(): Promise<boolean> {
-    return this.#updatePromise;
-  }
-
-  /** Schedules an update for a change of `name` (from `old`); a change equal to the value is none. */
-  requestUpdate(name?: string, old?: unknown): void {
-    if (name !== undefined) {
-      if (Object.is((this as unknown as Record<string, unknown>)[name], old)) return;
-      if (!this.#changed.has(name)) this.#changed.set(name, old);
-    }
-    if (this.#pending) return;
-    this.#pending = true;
-    const previous = this.#updatePromise;
-    this.#updatePromise = previous.then(
-      () => this.#update(),
-      () => this.#update(),
-    );
-  }
-
-  async #update(): Promise<boolean> {
-    await this.#connected; // and so a microtask at least: what else changes in this task joins this update
-    for (const [name, value] of this.#saved) (this as unknown as Record<string, unknown>)[name] = value;
-    this.#saved.clear();
-    const changed = this.#changed;
-    this.#changed = new Map();
-    try {
-      this.willUpdate(changed);
-      // Changes made in willUpdate belong to this update.
-      for (const [name, old] of this.#changed) if (!changed.has(name)) changed.set(name, old);
-      this.#changed = new Map();
-      this.#reflect(changed);
-      render(this.render(), this.renderRoot, { host: this });
-    } finally {
-      this.#pending = false;
-    }
-    this.updated(changed);
-    return !this.#pending;
-  }
-
-  /** Sets the attributes of changed `reflect` properties (Boolean ones). */
-  #reflect(changed: PropertyValues): void {
-    const properties = (this.constructor as typeof KitElement).properties;
-    for (const name of changed.keys()) {
-      const options = properties[name as string];
-      const attribute = options?.reflect && attributeName(name as string, options);
-      if (!attribute) continue;
-      this.#reflecting = attribute;
-      this.toggleAttribute(attribute, !!(this as unknown as Record<string, unknown>)[name as string]);
-      this.#reflecting = undefined;
-    }
-  }
-
-  /** Derives data from the changed properties, before `render()`. */
-  protected willUpdate(_changed: PropertyValues): void {}
 
   /** The element's content, as a lit-html template. */
   protected render(): unknown {
     return undefined;
   }
-
-  /** Runs after each render, with what changed. */
-  protected updated(_changed: PropertyValues): void {}
 }

@@ -1,4 +1,4 @@
-import { css } from './kit-element.js';
+import { css } from './css.js';
 
 /** Out of sight but read by screen readers, and kept out of a copied selection (user-select). */
 export const visuallyHiddenRules = css`

@@ -45,7 +45,11 @@ function badge(text: string): string {
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
 
-/** B2C's QR image: since 2.1.22 a server-made bitmap in a data URL (a GIF here, a 256 px JPEG on B2C). */
+/**
+ * B2C's QR image: since 2.1.22 a server-made bitmap in a data URL (a 256 px JPEG on
+ * B2C; an SVG of the same modules here, drawn from qrcode-generator's matrix: the
+ * kit ships that library trimmed of its own image output).
+ */
 function qrImage(uri: string): string {
   const code = qrcode(0, 'M');
   code.addData(uri);
@@ -54,7 +58,11 @@ function qrImage(uri: string): string {
   } catch {
     return ''; // too long for any QR code: B2C's server has no image either (it throws a string)
   }
-  return code.createDataURL(4, 16);
+  const size = code.getModuleCount();
+  let path = '';
+  for (let row = 0; row < size; row++) for (let col = 0; col < size; col++) if (code.isDark(row, col)) path += `M${col + 4} ${row + 4}h1v1h-1z`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size + 8} ${size + 8}" width="256" height="256" shape-rendering="crispEdges"><rect width="100%" height="100%" fill="#fff"/><path d="${path}"/></svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
 
 const fixtureText = new Map<B2CPage, Promise<string>>();

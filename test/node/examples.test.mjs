@@ -19,7 +19,7 @@ async function open(path) {
     // Any failed load but the browser's own favicon request.
     tab.on('response', (response) => response.status() >= 400 && !response.url().endsWith('/favicon.ico') && errors.push(`${response.status()} ${response.url()}`)),
   );
-  await page.waitForFunction((tags) => tags.every((tag) => document.querySelector(tag)?.hasUpdated), {}, TAGS);
+  await page.evaluate((tags) => Promise.all(tags.map(async (tag) => { await customElements.whenDefined(tag); await document.querySelector(tag).updateComplete; })), TAGS);
   return page;
 }
 

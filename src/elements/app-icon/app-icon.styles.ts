@@ -1,4 +1,4 @@
-import { css } from '../kit-element.js';
+import { css } from '../css.js';
 
 export const styles = css`
   :host {

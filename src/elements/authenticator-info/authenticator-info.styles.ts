@@ -1,4 +1,4 @@
-import { css } from '../kit-element.js';
+import { css } from '../css.js';
 
 // No comments inside the css literal: they would ship in the bundle.
 // - Long labels (a 124-character account, say) wrap rather than scroll the page sideways; the

@@ -1,4 +1,4 @@
-import { css } from '../kit-element.js';
+import { css } from '../css.js';
 import { visuallyHiddenRules } from '../visually-hidden.styles.js';
 
 // One sheet for the document (or shadow root) that holds the input: the input

@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit/html.js';
-import { KitElement, type PropertyValues } from '../kit-element.js';
+import { ReactiveKitElement, type PropertyValues } from '../reactive-element.js';
 import { codeDigits, normaliseCode } from '../../core/code.js';
 import { format, freshMessage, mergeStrings } from '../../core/text.js';
 import { defineElement } from '../define.js';
@@ -55,6 +54,15 @@ export type CodeInputErrorKind = 'wrong' | 'locked' | 'unavailable';
 
 type Root = Document | ShadowRoot;
 
+/** What the element draws: the label and input it owns (none given), the hint, the error and the status. */
+interface CodeInputNodes {
+  readonly label?: HTMLLabelElement;
+  readonly input?: HTMLInputElement;
+  readonly hint: HTMLElement;
+  readonly error: HTMLElement;
+  readonly status: HTMLElement;
+}
+
 // Added to the input where the page has not set them: the numeric keypad, the
 // OS and password managers' one-time-code filling, no spelling or capitals,
 // and digits left to right on a right-to-left page.
@@ -100,7 +108,7 @@ let instances = 0;
  * @event {TotpCompleteEvent} totp-complete - The last digit arrived (typing, paste or autofill), once per complete code;
  *   `code` holds the digits. Cancelable: cancelling stops `autosubmit`.
  */
-export class TotpCodeInputElement extends KitElement {
+export class TotpCodeInputElement extends ReactiveKitElement {
   // Plain `static properties` rather than decorators (smaller bundle).
   static override properties = {
     length: { type: Number },
@@ -187,11 +195,6 @@ export class TotpCodeInputElement extends KitElement {
     this.#reset();
   }
 
-  // Light DOM: the input must be reachable by password managers and B2C.
-  protected override createRenderRoot() {
-    return this;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     this.#resolve();
@@ -206,13 +209,42 @@ export class TotpCodeInputElement extends KitElement {
     this.#ownsInput ??= !this.htmlFor && !this.#input && !this.querySelector('input');
   }
 
-  protected override render() {
-    const id = this.#id;
+  /** The element's own nodes, in light DOM (where password managers and B2C reach the input): made once. */
+  #nodes?: CodeInputNodes;
+
+  /**
+   * Draws the element's few nodes by hand, as text only: the page every
+   * sign-in shows loads no template engine for them.
+   */
+  protected override update(): void {
     const text = this.#text;
-    const next = this.#blocked ? text[this.errorKind as 'locked' | 'unavailable'] : '';
-    return html`${this.#ownsInput
-        ? html`<label class="totp-code-input-label" for=${id}>${text.label}</label><input id=${id} name=${this.name || nothing} />`
-        : nothing}<div id="${id}-hint" class="totp-code-input-hint">${format(text.hint, { length: codeDigits(this.length) })}</div><div id="${id}-error" class="totp-code-input-message totp-code-input-error" role="alert" tabindex="-1">${this.error || nothing}${next ? html` <span class="totp-code-input-next">${next}</span>` : nothing}</div><div class="totp-code-input-message" role="status">${this.message}</div>`;
+    const nodes = (this.#nodes ??= this.#makeNodes());
+    if (nodes.label) nodes.label.textContent = text.label;
+    if (nodes.input) {
+      if (this.name) nodes.input.setAttribute('name', this.name);
+      else nodes.input.removeAttribute('name');
+    }
+    nodes.hint.textContent = format(text.hint, { length: codeDigits(this.length) });
+    // Empty without an error (the styles show the box only then); what to do next after a blocking one.
+    const next = this.#blocked ? Object.assign(document.createElement('span'), { className: 'totp-code-input-next', textContent: text[this.errorKind as 'locked' | 'unavailable'] }) : '';
+    nodes.error.replaceChildren(...(this.error ? [this.error, ...(next ? [' ', next] : [])] : []));
+    nodes.status.textContent = this.message;
+  }
+
+  #makeNodes(): CodeInputNodes {
+    const id = this.#id;
+    const node = <K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string>) => {
+      const element = document.createElement(tag);
+      for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+      return element;
+    };
+    const label = this.#ownsInput ? node('label', { class: 'totp-code-input-label', for: id }) : undefined;
+    const input = this.#ownsInput ? node('input', { id }) : undefined;
+    const hint = node('div', { id: `${id}-hint`, class: 'totp-code-input-hint' });
+    const error = node('div', { id: `${id}-error`, class: 'totp-code-input-message totp-code-input-error', role: 'alert', tabindex: '-1' });
+    const status = node('div', { class: 'totp-code-input-message', role: 'status' });
+    this.append(...[label, input].filter((element) => element !== undefined), hint, error, status);
+    return { label, input, hint, error, status };
   }
 
   protected override updated(changed: PropertyValues): void {

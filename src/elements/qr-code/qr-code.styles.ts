@@ -1,4 +1,4 @@
-import { css } from '../kit-element.js';
+import { css } from '../css.js';
 
 // No comments inside the css literal: they would ship in the bundle.
 // forced-color-adjust: scanners need dark on light, so no theme, colour scheme
