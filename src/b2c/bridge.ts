@@ -16,7 +16,7 @@
  *   window.CONTENT, no calls to B2C's endpoints.
  */
 import * as B2C from './contract.js';
-import { MARKER, settled, upgradeOnce, type Mount } from './mount.js';
+import { DEFAULT_TEXT, MARKER, settled, upgradeOnce, type Mount } from './mount.js';
 import { readOptions, type BridgeOptions, type KitTag } from './options.js';
 import { contextOf, textOf, type Context } from './controls/context.js';
 import { errorKindOf } from './texts.js';
@@ -50,9 +50,9 @@ const CONTROLS: readonly Control[] = [
 // :has() or :state() drops that rule alone.
 // A sheet of its own, not Lit's `css`: the bridge must not pull Lit into the entry.
 const HIDE_REPLACED = `
-.qrCodeControlContent[${MARKER}] > :is([id$="-picture"], a[href^="otpauth:" i]),
+.qrCodeControlContent[${MARKER}] > :is([id$="-title"], [${DEFAULT_TEXT}], [id$="-picture"], a[href^="otpauth:" i]),
 .attrEntry[${MARKER}] > :not(totp-authenticator-info),
-.authenticatorIconControlContent[${MARKER}] > a { display: none !important }
+.authenticatorIconControlContent[${MARKER}] > :is([id$="-title"], a) { display: none !important }
 form:has(input[${MARKER}]) > #claimVerificationServerError { display: none !important }
 form:has(totp-code-input:state(blocked)) > .buttons > #continue { display: none !important }`;
 

@@ -26,6 +26,8 @@ export const QR_CONTROL = {
   container: `${ITEM}.QrCodeControl > .attrEntry > .qrCodeControlContent`,
   /** Inside the container: "Scan the QR code" (title_text). */
   title: ':scope > [id$="-title"]',
+  /** "You can download the Microsoft Authenticator app or use any other authenticator app of your choice." (info_msg). */
+  info: ':scope > .qrCodeInfo',
   /** The otpauth URI, in order of preference: hidden text, link, tooltip of the picture. */
   uriText: ':scope > [id$="-text"]',
   uriLink: ':scope > a[href^="otpauth:" i]',
@@ -47,11 +49,16 @@ export const INFO_CONTROL = {
 export const APP_ICON_CONTROL = {
   /** `div.authenticatorIconControlContent#<controlId>` in `li.AuthenticatorAppIconControl`. */
   container: `${ITEM}.AuthenticatorAppIconControl > .attrEntry > .authenticatorIconControlContent`,
+  /** Inside the container: its first line ("Download the Microsoft Authenticator using the download links…", title_text). */
+  title: ':scope > [id$="-title"]',
   /** Inside the container: its last line ("Once you've downloaded the Authenticator app…"): the kit's links go before it. */
   instruction: ':scope > [id$="-instruction"]',
   googlePlay: ':scope > a.googleStoreIconControlContent',
   appStore: ':scope > a.appStoreIconControlContent',
 } as const;
+
+/** The enrollment page's parts, in B2C's order: each one present is a numbered step (get the app, add the account). */
+export const ENROLLMENT_STEPS = [APP_ICON_CONTROL.container, QR_CONTROL.container] as const;
 
 export const CODE_INPUT = {
   /** The code claim's text input, `input#<claimId>.textInput` in `li.TextBox`. */

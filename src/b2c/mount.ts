@@ -8,6 +8,9 @@
 /** Set on each B2C node the kit upgraded; the bridge's stylesheet hides what it replaces only there. */
 export const MARKER = 'data-totp-kit';
 
+/** Set on a B2C text inside an upgraded control that says only B2C's default, which the kit's element says better. */
+export const DEFAULT_TEXT = 'data-totp-kit-default';
+
 /** A kit element made for a B2C node, and how to put it in place. */
 export interface Mount {
   readonly element: Element & { readonly updateComplete?: Promise<unknown> };

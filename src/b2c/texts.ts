@@ -10,7 +10,9 @@
 /** B2C's default texts of the TOTP controls that a policy can change (localization-string-ids.md; Capture E). */
 const DEFAULTS: Readonly<Record<string, readonly string[]>> = {
   en: [
+    'Download the Microsoft Authenticator using the download links for iOS and Android or use any other authenticator app of your choice.',
     'Scan the QR code',
+    'You can download the Microsoft Authenticator app or use any other authenticator app of your choice.',
     "Can't scan? Try this",
     'Enter the account details manually',
     'Account Name',

@@ -25,7 +25,7 @@ describe('B2C bridge', () => {
       expect((await decodeSvg(qr.shadowRoot!.querySelector('svg')!))!.text).to.equal(ENROLL_URI);
     });
 
-    it('hides B2C\'s image and link but keeps them, in their order, and keeps its title', async () => {
+    it('hides B2C\'s title, image and link but keeps them, in their order', async () => {
       const api = await b2cPage('totp-enroll');
       const control = api.querySelector('.qrCodeControlContent')!;
       const before = [...control.children];
@@ -38,8 +38,41 @@ describe('B2C bridge', () => {
       expect(control.lastElementChild!.localName).to.equal('totp-qr-code');
       expect(visible(api.querySelector('#totpQrCodeControl-img'))).to.equal(false);
       expect(visible(api.querySelector('.qrCodeControlContent a[href^="otpauth:"]'))).to.equal(false);
-      expect(visible(api.querySelector('#totpQrCodeControl-title'))).to.equal(true);
+      expect(visible(api.querySelector('#totpQrCodeControl-title'))).to.equal(false);
+      // B2C's default note that any app works: the step before says it.
+      expect(visible(api.querySelector('#totpQrCodeControl_info_message'))).to.equal(false);
       expect(visible(qrIn(api))).to.equal(true);
+    });
+
+    it("keeps a tenant's own note above the code", async () => {
+      const { api } = await bridgedPage('totp-enroll', { ...ENROLL_VALUES, strings: { qrInfo: 'Use Contoso Keys for your work account.' } });
+      expect(visible(api.querySelector('#totpQrCodeControl_info_message'))).to.equal(true);
+    });
+
+    it("heads the enrollment's steps in B2C's order: get the app, then add the account", async () => {
+      const { api } = await bridgedPage('totp-enroll');
+      const icon = api.querySelector<TotpAppIconElement>('totp-app-icon')!;
+      expect(icon.shadowRoot!.querySelector('h2')!.textContent).to.equal('1. Get an authenticator app');
+      expect(qrIn(api)!.shadowRoot!.querySelector('h2')!.textContent).to.equal('2. Scan the QR code with your authenticator app');
+      // The manual details come next, in step 2: no "3." between them and the code.
+      expect(qrIn(api)!.shadowRoot!.querySelector('[part="next"]') === null).to.equal(true);
+    });
+
+    it('numbers the QR code 1 on a page without the app icon control, and says what comes next where no manual details follow', async () => {
+      const api = await b2cPage('totp-enroll');
+      api.querySelector('li.AuthenticatorAppIconControl')!.remove();
+      api.querySelector('li.AuthenticatorInfoControl')!.remove();
+      const stop = startBridge(document);
+      await settle(api);
+      stop();
+      expect(qrIn(api)!.shadowRoot!.querySelector('h2')!.textContent).to.equal('1. Scan the QR code with your authenticator app');
+      expect(qrIn(api)!.shadowRoot!.querySelector('[part="next"]')!.textContent).to.equal('2. Then continue, and enter the code the app shows.');
+    });
+
+    it("heads the steps with a tenant's own titles", async () => {
+      const { api } = await bridgedPage('totp-enroll', { ...ENROLL_VALUES, strings: { qrTitle: 'Link your Contoso account', iconTitle: 'Install Contoso Keys' } });
+      expect(qrIn(api)!.shadowRoot!.querySelector('h2')!.textContent).to.equal('2. Link your Contoso account');
+      expect(api.querySelector<TotpAppIconElement>('totp-app-icon')!.shadowRoot!.querySelector('h2')!.textContent).to.equal('1. Install Contoso Keys');
     });
 
     it('finds the control by class whatever id the policy gave it', async () => {
@@ -65,12 +98,20 @@ describe('B2C bridge', () => {
       expect(qrIn(api)!.value).to.equal(ENROLL_URI);
     });
 
-    it('keeps B2C\'s image as the fallback the element shows when the URI cannot be drawn', async () => {
-      const { api } = await bridgedPage('totp-enroll', { ...ENROLL_VALUES, uri: 'javascript:alert(1)' });
-      const qr = qrIn(api)!;
-      expect(qr.shadowRoot!.querySelector('svg') === null).to.equal(true);
+    it("keeps B2C's image as the fallback for a URI too long to draw, and shows none for a refused one", async () => {
+      // 2,400 bytes: more than version 40 holds at M, as the element draws it; B2C's own image is drawn at L.
+      const long = `${ENROLL_URI}&x=${'y'.repeat(2400)}`;
+      let { api } = await bridgedPage('totp-enroll', { ...ENROLL_VALUES, uri: long });
+      let qr = qrIn(api)!;
+      expect(qr.problem).to.equal('too-long');
       expect(visible(qr.querySelector('img'))).to.equal(true);
       expect(qr.querySelector('img')!.alt).to.equal('Scan me!');
+      await removePages();
+      ({ api } = await bridgedPage('totp-enroll', { ...ENROLL_VALUES, uri: 'javascript:alert(1)' }));
+      qr = qrIn(api)!;
+      expect(qr.shadowRoot!.querySelector('svg') === null).to.equal(true);
+      expect(visible(qr.querySelector('img'))).to.equal(false);
+      expect(qr.shadowRoot!.querySelector('[part="error"]')!.textContent).to.include('not valid');
     });
 
     it('takes B2C\'s localised link text, and its title as the name on a non-English page', async () => {
@@ -153,7 +194,7 @@ describe('B2C bridge', () => {
       expect(icon.playStoreHref).to.equal('https://play.google.com/store/apps/details?id=com.azure.authenticator');
       expect(visible(api.querySelector('#authenticatorAppIconControl-google'))).to.equal(false);
       expect(visible(api.querySelector('#authenticatorAppIconControl-apple'))).to.equal(false);
-      expect(visible(api.querySelector('#authenticatorAppIconControl-title'))).to.equal(true);
+      expect(visible(api.querySelector('#authenticatorAppIconControl-title'))).to.equal(false);
       expect(visible(api.querySelector('#authenticatorAppIconControl-instruction'))).to.equal(true);
       const links = [...icon.shadowRoot!.querySelectorAll('a')].map((link) => link.href);
       expect(links).to.have.members([icon.appStoreHref, icon.playStoreHref]);
@@ -395,7 +436,7 @@ describe('B2C bridge', () => {
           await settle(api);
           stop();
           if (page === 'totp-enroll') {
-            expect(qrIn(api)!.strings).to.deep.equal({});
+            expect(qrIn(api)!.strings).to.deep.equal({ next: '' }); // the bridge's own: the manual details follow
             expect(qrIn(api)!.shadowRoot!.querySelector('svg') !== null).to.equal(true);
             expect(api.querySelector<TotpAuthenticatorInfoElement>('totp-authenticator-info')!.strings).to.deep.equal({});
           } else {

@@ -17,7 +17,8 @@
 // Milestones (a MutationObserver sees each): B2C's form in #api, the kit's
 // first element in the page, the code input ready (<totp-code-input> defined and
 // #otpCode upgraded: autocomplete=one-time-code), the QR code painted (the end of
-// the first frame after which its SVG path exists), and the end of the first
+// the first frame after which its SVG path exists; on a phone, its link, the
+// step's action there), and the end of the first
 // frame painted after the code input was ready. Resource Timing gives when the
 // kit's modules arrived and which requests came after its script started; CDP's
 // Network domain the bytes each response took on the wire.
@@ -76,7 +77,8 @@ function instrument() {
     const qr = document.querySelector('totp-qr-code');
     if (bench.qrInserted === undefined && qr) {
       bench.qrInserted = now();
-      window.benchFrames.firstPaintWhere(() => qr.shadowRoot?.querySelector('svg path[d]')).then(({ at, frames }) => {
+      // On a phone the link is the step's action and the code waits behind a button: either is the page ready.
+      window.benchFrames.firstPaintWhere(() => qr.shadowRoot?.querySelector('svg path[d], a[part~="link"]')).then(({ at, frames }) => {
         bench.qrFrames = frames;
         bench.qrPainted = at;
       });
@@ -182,7 +184,7 @@ export async function loadOnce(browser, url, profile, ready, { timeoutMs = 45_00
       const state = await page
         .evaluate(() => ({ ...window.__bench, shifts: undefined, marks: performance.getEntriesByType('mark').map((m) => `${m.name} at ${m.startTime.toFixed(0)} ms`) }))
         .catch(() => ({}));
-      const what = ready === 'code' ? 'the code input' : 'the QR code';
+      const what = ready === 'code' ? 'the code input' : 'the QR code (on a phone, its link)';
       const why = trouble.length ? `went wrong before ${what} was ready: ${trouble.join('; ')}` : `${what} was not ready within ${timeoutMs / 1000} s`;
       throw new Error(`${url} (${profile.short}): ${why}. The page had: ${JSON.stringify(state)}`, { cause: error });
     }

@@ -22,7 +22,8 @@ async function appIcon(attributes: Record<string, string> = {}): Promise<TotpApp
 
 /** Each link as a reader meets it: its accessible name (text content) and where it goes. */
 const links = (element: TotpAppIconElement) =>
-  [...element.shadowRoot!.querySelectorAll('a')].map((link) => [link.textContent, link.getAttribute('href')]);
+  // The stores' names hold together with a no-break space (tested in rendering): compared here as spaces.
+  [...element.shadowRoot!.querySelectorAll('a')].map((link) => [link.textContent!.replaceAll('\u00a0', ' '), link.getAttribute('href')]);
 const noteOf = (element: TotpAppIconElement) => element.shadowRoot!.querySelector('[part="note"]')?.textContent ?? null;
 
 describe('<totp-app-icon>', () => {
@@ -128,6 +129,32 @@ describe('<totp-app-icon>', () => {
   });
 
   describe('rendering', () => {
+    it("never breaks a store's name across lines", async () => {
+      const element = await fixture<TotpAppIconElement>(html`<totp-app-icon platform="desktop"></totp-app-icon>`);
+      const [appStore, googlePlay] = element.shadowRoot!.querySelectorAll('a');
+      expect(appStore.textContent).to.include('App\u00a0Store');
+      expect(googlePlay.textContent).to.include('Google\u00a0Play');
+    });
+
+    it('heads its part of a set-up with the step, and has no heading without one', async () => {
+      const element = await fixture<TotpAppIconElement>(html`<totp-app-icon step="1"></totp-app-icon>`);
+      const heading = element.shadowRoot!.querySelector('h2')!;
+      expect(heading.textContent).to.equal('1. Get an authenticator app');
+      expect(heading.compareDocumentPosition(element.shadowRoot!.querySelector('a')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+      element.strings = { heading: 'Installez une application' };
+      await element.updateComplete;
+      expect(heading.textContent).to.equal('1. Installez une application');
+      const none = await fixture<TotpAppIconElement>(html`<totp-app-icon></totp-app-icon>`);
+      expect(none.shadowRoot!.querySelector('h2') === null).to.equal(true);
+    });
+
+    it('writes the number plainly where the page has a lang that is no language tag', async () => {
+      const container = await fixture(html`<div lang="not a tag!"><totp-app-icon step="1"></totp-app-icon></div>`);
+      const element = container.querySelector('totp-app-icon')!;
+      await element.updateComplete;
+      expect(element.shadowRoot!.querySelector('h2')!.textContent).to.equal('1. Get an authenticator app');
+    });
+
     it('draws a decorative icon of its own beside the text', async () => {
       for (const app of ['microsoft', 'google', 'any']) {
         const element = await appIcon({ app });

@@ -1,6 +1,6 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/qr-code/qr-code.js';
-import type { TotpQrCodeElement, TotpInvalidEvent } from '../../src/elements/qr-code/qr-code.js';
+import type { TotpQrCodeElement } from '../../src/elements/qr-code/qr-code.js';
 import { encodeQr, type ErrorCorrection } from '../../src/core/qr.js';
 import { corpus } from '../fixtures/otpauth-corpus.js';
 import { decodePixels, decodeSvg, decodeSvgBoth, modulesOfPath, screenshotPixels, utf8 } from '../helpers/qr.js';
@@ -15,6 +15,15 @@ const LEVELS: ErrorCorrection[] = ['L', 'M', 'Q', 'H'];
 const svgOf = (element: TotpQrCodeElement) => element.shadowRoot!.querySelector('svg');
 const linkOf = (element: TotpQrCodeElement) => element.shadowRoot!.querySelector('a');
 const errorOf = (element: TotpQrCodeElement) => element.shadowRoot!.querySelector('[part="error"]');
+const toggleOf = (element: TotpQrCodeElement) => element.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]');
+/** Whether the element matches :state(invalid), or undefined in an engine without custom states. */
+const invalidState = (element: TotpQrCodeElement) => {
+  try {
+    return element.matches(':state(invalid)');
+  } catch {
+    return undefined;
+  }
+};
 
 async function qrCode(value: unknown, attributes: Record<string, string> = {}): Promise<TotpQrCodeElement> {
   const element = document.createElement('totp-qr-code');
@@ -145,15 +154,21 @@ describe('<totp-qr-code>', () => {
       }
     });
 
-    it('shows slotted fallback content only in the error state', async () => {
+    it('shows slotted fallback content only for a value too long to draw, never beside a refused one', async () => {
       const element = await fixture<TotpQrCodeElement>(
         html`<totp-qr-code value=${B2C_URI}><img alt="B2C's QR code" width="50" height="50" /></totp-qr-code>`,
       );
       const fallback = element.querySelector('img')!;
       expect(fallback.checkVisibility()).to.equal(false);
-      element.value = '';
+      element.value = `otpauth://totp/Acme:bob?secret=JBSWY3DPEHPK3PXP&x=${'y'.repeat(2400)}`;
       await element.updateComplete;
+      expect(element.problem).to.equal('too-long');
       expect(fallback.checkVisibility()).to.equal(true);
+      for (const refused of ['', 'https://evil.example/?secret=JBSWY3DPEHPK3PXP', 'otpauth://totp/Acme:bob?secret=0189']) {
+        element.value = refused;
+        await element.updateComplete;
+        expect(fallback.checkVisibility(), refused).to.equal(false);
+      }
     });
 
     it('shows light-DOM content before the element is defined', async () => {
@@ -187,10 +202,9 @@ describe('<totp-qr-code>', () => {
       ]) {
         const element = document.createElement('totp-qr-code');
         element.deepLink = 'always';
-        const event = oneEvent(element, 'totp-invalid') as Promise<TotpInvalidEvent>;
         element.value = value;
         await fixture(element);
-        expect((await event).reason, JSON.stringify(value)).to.equal('ambiguous');
+        expect(element.problem, JSON.stringify(value)).to.equal('ambiguous');
         expect(element.shadowRoot!.querySelector('svg, a') === null, JSON.stringify(value)).to.equal(true);
         expect(errorOf(element)!.textContent).to.equal('The setup code is not valid, so it cannot be shown as a QR code.');
       }
@@ -202,20 +216,43 @@ describe('<totp-qr-code>', () => {
     const android = 'Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36';
 
     it('is hidden on a desktop', async () => {
-      expect(linkOf(await qrCode(B2C_URI)) === null).to.equal(true);
+      const element = await qrCode(B2C_URI);
+      expect(linkOf(element) === null).to.equal(true);
+      expect(toggleOf(element) === null).to.equal(true);
     });
 
-    it('is shown on a phone, pointing at the otpauth URI', async () => {
+    it('is the main action on a phone, with the code behind a button for another device', async () => {
       for (const userAgent of [iphone, android]) {
-        const link = linkOf(await withUserAgent(userAgent, () => qrCode(B2C_URI)))!;
+        const element = await withUserAgent(userAgent, () => qrCode(B2C_URI));
+        const link = linkOf(element)!;
         expect(link.getAttribute('href')).to.equal(B2C_URI);
-        expect(link.textContent).to.equal("Can't scan? Open in your authenticator app");
+        expect(link.textContent).to.equal('Add to my authenticator app');
+        // the link comes first, in the order of the page and of the keyboard
+        const toggle = toggleOf(element)!;
+        expect(link.compareDocumentPosition(toggle) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+        expect(svgOf(element) === null).to.equal(true);
+        expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+        expect(toggle.textContent).to.equal('Setting up another device? Show the QR code');
+        toggle.click();
+        await element.updateComplete;
+        expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+        expect(toggle.textContent).to.equal('Hide the QR code');
+        expect(element.shadowRoot!.getElementById(toggle.getAttribute('aria-controls')!)!.contains(svgOf(element))).to.equal(true);
+        expect((await decodeSvg(svgOf(element)!))?.text).to.equal(B2C_URI);
+        toggle.click();
+        await element.updateComplete;
+        expect(svgOf(element) === null).to.equal(true);
       }
     });
 
     it('is forced on or off by deep-link', async () => {
-      expect(linkOf(await qrCode(B2C_URI, { 'deep-link': 'always' })) !== null).to.equal(true);
-      expect(linkOf(await withUserAgent(iphone, () => qrCode(B2C_URI, { 'deep-link': 'never' }))) === null).to.equal(true);
+      const always = await qrCode(B2C_URI, { 'deep-link': 'always' });
+      expect(linkOf(always)!.textContent).to.equal("Can't scan? Open in your authenticator app");
+      expect(svgOf(always) !== null).to.equal(true);
+      const never = await withUserAgent(iphone, () => qrCode(B2C_URI, { 'deep-link': 'never' }));
+      expect(linkOf(never) === null).to.equal(true);
+      expect(toggleOf(never) === null).to.equal(true);
+      expect(svgOf(never) !== null).to.equal(true);
     });
 
     it('never links anything but otpauth:', async () => {
@@ -224,6 +261,40 @@ describe('<totp-qr-code>', () => {
         expect(linkOf(element) === null, value).to.equal(true);
         expect(element.shadowRoot!.querySelector('[href]') === null, value).to.equal(true);
       }
+    });
+  });
+
+  describe('step', () => {
+    it('heads the part of a set-up with its number, and says what comes next', async () => {
+      const element = await qrCode(B2C_URI, { step: '2' });
+      const heading = element.shadowRoot!.querySelector('h2')!;
+      expect(heading.textContent).to.equal('2. Scan the QR code with your authenticator app');
+      expect(element.shadowRoot!.querySelector('[part="next"]')!.textContent).to.equal('3. Then continue, and enter the code the app shows.');
+      expect(heading.compareDocumentPosition(svgOf(element)!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    });
+
+    it("asks a phone to add the account, not to scan its own screen, and writes the number in the page's language", async () => {
+      const container = await fixture(html`<div lang="ar-EG"></div>`);
+      const element = await withUserAgent(
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
+        async () => {
+          const qr = document.createElement('totp-qr-code');
+          qr.step = 2;
+          qr.value = B2C_URI;
+          container.append(qr);
+          await qr.updateComplete;
+          return qr;
+        },
+      );
+      expect(element.shadowRoot!.querySelector('h2')!.textContent).to.equal(
+        `${new Intl.NumberFormat('ar-EG').format(2)}. Add the account to your authenticator app`,
+      );
+    });
+
+    it('keeps the heading above an error, and has none without a step', async () => {
+      const element = await qrCode('javascript:alert(1)', { step: '2' });
+      expect(element.shadowRoot!.querySelector('h2')!.textContent).to.include('Scan the QR code');
+      expect((await qrCode(B2C_URI)).shadowRoot!.querySelector('h2, [part="next"]') === null).to.equal(true);
     });
   });
 
@@ -244,10 +315,10 @@ describe('<totp-qr-code>', () => {
     for (const [name, value, reason, message] of cases) {
       it(`shows a message and reports ${reason} for ${name}`, async () => {
         const element = document.createElement('totp-qr-code');
-        const event = oneEvent(element, 'totp-invalid') as Promise<TotpInvalidEvent>;
         (element as unknown as { value: unknown }).value = value;
         await fixture(element);
-        expect((await event).reason).to.equal(reason);
+        expect(element.problem).to.equal(reason);
+        expect(invalidState(element)).to.equal(true);
         expect(svgOf(element) === null).to.equal(true);
         expect(errorOf(element)!.textContent).to.equal(message);
         expect(errorOf(element)!.getAttribute('role')).to.equal('alert');
@@ -264,13 +335,12 @@ describe('<totp-qr-code>', () => {
     it('names the issuer parameter, as apps do, and reports issuer-mismatch while drawing the code', async () => {
       const value = 'otpauth://totp/PayPal:bob@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Contoso';
       const element = document.createElement('totp-qr-code');
-      const reasons: string[] = [];
-      element.addEventListener('totp-invalid', (event) => reasons.push(event.reason));
       const warnings = await collectWarnings(async () => {
         element.value = value;
         await fixture(element);
       });
-      expect(reasons).to.deep.equal(['issuer-mismatch']);
+      expect(element.problem).to.equal('issuer-mismatch');
+      expect(invalidState(element)).to.equal(false);
       expect(svgOf(element)!.getAttribute('aria-label')).to.equal('QR code to add Contoso (bob@example.com) to your authenticator app');
       expect((await decodeSvg(svgOf(element)!))?.text).to.equal(value);
       expect(errorOf(element) === null).to.equal(true);
@@ -279,13 +349,17 @@ describe('<totp-qr-code>', () => {
       for (const claim of ['PayPal', 'Contoso', 'bob', 'JBSW']) expect(warnings[0]).to.not.include(claim);
     });
 
-    it('fires no event for a value it can draw', async () => {
-      let fired = false;
-      const element = document.createElement('totp-qr-code');
-      element.addEventListener('totp-invalid', () => (fired = true));
+    it('reports no problem for a value it can draw, and leaves the invalid state when one comes', async () => {
+      const element = await qrCode('');
+      expect(invalidState(element)).to.equal(true);
+      const events: string[] = [];
+      for (const type of ['totp-invalid', 'invalid', 'change']) element.addEventListener(type, () => events.push(type));
       element.value = B2C_URI;
-      await fixture(element);
-      expect(fired).to.equal(false);
+      await element.updateComplete;
+      expect(element.problem).to.equal(undefined);
+      expect(invalidState(element)).to.equal(false);
+      // a property set is the page's own doing: no event tells it back
+      expect(events).to.deep.equal([]);
     });
 
     it('renders HTML in the label as text in the accessible name', async () => {
@@ -325,7 +399,7 @@ describe('<totp-qr-code>', () => {
     });
 
     it('passes axe with the code, the link and the error state', async () => {
-      expect(await axeViolations(await qrCode(B2C_URI, { 'deep-link': 'always' }))).to.deep.equal([]);
+      expect(await axeViolations(await qrCode(B2C_URI, { 'deep-link': 'always', step: '2' }))).to.deep.equal([]);
       expect(await axeViolations(await qrCode('javascript:alert(1)'))).to.deep.equal([]);
     });
 

@@ -90,7 +90,8 @@ test('the tarball holds the library, its declarations, the CDN bundle with its l
     assert.ok(notice.includes(text), `the CDN bundle's notice names ${text}`);
   }
   t.diagnostic(`tarball: ${packed.size} bytes packed, ${packed.unpackedSize} unpacked, ${packed.entryCount} files`);
-  assert.ok(packed.size < 100_000, `the tarball stays small (${packed.size} bytes)`);
+  // The README is most of it (74 KB of 340 KB unpacked at 0.1.0); a stray folder would be far more.
+  assert.ok(packed.size < 150_000, `the tarball stays small (${packed.size} bytes)`);
 });
 
 test('every exports subpath resolves in the installed package, each with its declarations', () => {

@@ -96,7 +96,7 @@ test('a keyboard-only walk: enrollment, then verification', async () => {
   await page.waitForFunction(() => document.querySelector('totp-authenticator-info')?.shadowRoot?.querySelector('[part="disclosure"]'));
 
   // The store links, then the disclosure: open it with the keyboard and reach the copy button.
-  assert.match(await tabTo(page, (el) => el.localName === 'a' && /App Store/.test(el.textContent)), /App Store/);
+  assert.match(await tabTo(page, (el) => el.localName === 'a' && /App\sStore/.test(el.textContent)), /App\sStore/);
   await tabTo(page, (el) => el.getAttribute('part') === 'disclosure');
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.querySelector('totp-authenticator-info').open), true);

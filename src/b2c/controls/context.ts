@@ -1,6 +1,7 @@
 /** What every control's mount reads: the page's language, the template's texts, and B2C's own texts. */
 import type { BridgeOptions, PageStrings } from '../options.js';
 import { tenantText } from '../texts.js';
+import * as B2C from '../contract.js';
 
 export interface Context {
   /** B2C's #api: the page the control is on. */
@@ -24,4 +25,10 @@ export function contextOf(api: HTMLElement, options: BridgeOptions): Context {
 /** The entries of `texts` that hold a text (a tenant's, or one made from it). */
 export function nonEmpty<T>(texts: { readonly [K in keyof T]?: string | false | undefined }): Partial<T> {
   return Object.fromEntries(Object.entries(texts).filter(([, text]) => typeof text === 'string' && text)) as Partial<T>;
+}
+
+/** The number of the enrollment step whose B2C container is `container`: its place among those on the page. */
+export function stepOf(api: HTMLElement, container: Element): number {
+  const present = B2C.ENROLLMENT_STEPS.map((selector) => api.querySelector(selector)).filter(Boolean);
+  return present.indexOf(container) + 1;
 }

@@ -1,7 +1,7 @@
 /** B2C's QR code control → `<totp-qr-code>`, inside B2C's container, after B2C's own nodes. */
 import * as B2C from '../contract.js';
-import type { Mount } from '../mount.js';
-import { nonEmpty, textOf, type Context } from './context.js';
+import { DEFAULT_TEXT, type Mount } from '../mount.js';
+import { nonEmpty, stepOf, textOf, type Context } from './context.js';
 import type { QrCodeStrings } from '../../elements/qr-code/qr-code.js';
 
 /** The otpauth URI of one QR control: its hidden text, else its link, else its picture's tooltip. */
@@ -14,18 +14,28 @@ export function readUri(container: Element): string {
   );
 }
 
-export function mountQrCode(container: HTMLElement, { tenant, strings }: Context): Mount {
+export function mountQrCode(container: HTMLElement, { api, tenant, strings }: Context): Mount {
   const qr = document.createElement('totp-qr-code');
   qr.value = readUri(container);
-  // A tenant's own title names the code, in the policy's language; its own link text is the link's.
+  // The element heads its step in place of B2C's title (hidden), which says "scan" even on the phone that must tap.
+  qr.step = stepOf(api, container);
+  // A tenant's own title heads the step and names the code, in the policy's language; its own link text is the link's.
   const title = tenant(textOf(container.querySelector(B2C.QR_CONTROL.title)));
+  // B2C's default note that any app works repeats the step before: hidden once the element is in place.
+  const info = container.querySelector(B2C.QR_CONTROL.info);
+  if (info && !tenant(textOf(info))) info.setAttribute(DEFAULT_TEXT, '');
+  // "3. Then continue…" would stand between the code and B2C's manual details, which are part of step 2.
+  const next = api.querySelector(B2C.INFO_CONTROL.container) ? { next: '' } : {};
   qr.strings = {
     ...nonEmpty<QrCodeStrings>({
+      heading: title,
+      headingOnPhone: title,
       link: tenant(textOf(container.querySelector(B2C.QR_CONTROL.uriLink))),
       name: title && `${title} ({issuer}: {account})`,
       nameWithoutIssuer: title && `${title} ({account})`,
       nameWithoutAccount: title,
     }),
+    ...next,
     ...strings.qrCode,
   };
   // B2C's own image stays the fallback: the element shows it in its error state.

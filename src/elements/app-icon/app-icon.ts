@@ -5,6 +5,7 @@ import { format, mergeStrings } from '../../core/text.js';
 import { defineElement } from '../define.js';
 import { styles } from './app-icon.styles.js';
 import { visuallyHidden } from '../visually-hidden.styles.js';
+import { stepHeading, stepStyles } from '../step.js';
 
 /** Every visible or spoken text of `<totp-app-icon>`; `{app}` and `{host}` are filled in. */
 export interface AppIconStrings {
@@ -20,16 +21,20 @@ export interface AppIconStrings {
   otherApps: string;
   /** The note with `app="any"`. */
   anyApp: string;
+  /** The step's heading (with `step`). */
+  heading: string;
 }
 
+// A no-break space holds each store's name together on a narrow phone.
 export const appIconStrings: AppIconStrings = {
-  appStore: 'Get {app} on the App Store',
-  googlePlay: 'Get {app} on Google Play',
+  appStore: 'Get {app} on the App\u00a0Store',
+  googlePlay: 'Get {app} on Google\u00a0Play',
   host: '({host})',
   newTab: '(opens in a new tab)',
   anyName: 'an authenticator app',
   otherApps: 'Any other authenticator app works too.',
   anyApp: 'Any authenticator app works.',
+  heading: 'Get an authenticator app',
 };
 
 /** A built-in app, or `any` for a generic authenticator app. */
@@ -90,19 +95,22 @@ function storeLink(value: unknown, attribute: string, store: string): StoreLink 
  * @csspart app-store - The App Store link (also `link`).
  * @csspart google-play - The Google Play link (also `link`).
  * @csspart note - The note that other apps work too.
+ * @csspart heading - The step's heading (with `step`).
+ * @csspart step - The step's number in the heading.
  * @cssprop [--totp-app-icon-size=3rem] - Width and height of the icon.
  * @cssprop [--totp-app-icon-color=currentColor] - Colour of the built-in drawing.
  * @cssprop [--totp-app-icon-gap=0.75rem] - Space between the icon and the links.
  * @cssprop [--totp-app-icon-link-color=inherit] - Colour of the links.
  */
 export class TotpAppIconElement extends KitElement {
-  static override styles = [visuallyHidden, styles];
+  static override styles = [visuallyHidden, stepStyles, styles];
   static override properties = {
     app: {},
     appName: { attribute: 'app-name' },
     appStoreHref: { attribute: 'app-store-href' },
     playStoreHref: { attribute: 'play-store-href' },
     platform: {},
+    step: { type: Number },
     strings: { type: Object },
   };
 
@@ -120,6 +128,9 @@ export class TotpAppIconElement extends KitElement {
 
   /** The device to choose links for: `auto`, `ios`, `android` or `desktop`. */
   platform: AppIconPlatform = 'auto';
+
+  /** The number of this part of a set-up (B2C's enrollment page: 1); 0 for no heading. */
+  step = 0;
 
   /** Texts that replace the English defaults, in part or in full (JSON in the attribute); only strings of known keys count. */
   strings: Partial<AppIconStrings> = {};
@@ -145,7 +156,7 @@ export class TotpAppIconElement extends KitElement {
         ? html`<a part="link ${part}" href=${href} target="_blank" rel="noopener noreferrer"
             >${format(label, { app })}${host ? ` ${format(text.host, { host })}` : ''}<span class="sr"> ${text.newTab}</span></a>`
         : nothing;
-    return html`<div class="app">
+    return html`${stepHeading(this, this.step, text.heading)}<div class="app">
       <span part="icon" aria-hidden="true"><slot name="icon"
         ><svg viewBox="0 0 24 24"><rect x="6" y="2" width="12" height="20" rx="2"/>${symbol}</svg></slot
       ></span>

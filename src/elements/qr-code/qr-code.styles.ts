@@ -21,12 +21,41 @@ export const styles = css`
     aspect-ratio: 1;
     forced-color-adjust: none;
   }
+  p {
+    margin: var(--totp-qr-code-gap, 0.75rem) 0 0;
+  }
   a {
     display: inline-block;
     margin-top: var(--totp-qr-code-gap, 0.75rem);
     color: var(--totp-qr-code-link-color, inherit);
   }
-  a:focus-visible {
+  .button {
+    margin: 0;
+    padding: 0.75rem 1.25rem;
+    border-radius: 0.5rem;
+    background: var(--totp-qr-code-button-background, CanvasText);
+    color: var(--totp-qr-code-button-color, Canvas);
+    font-weight: 600;
+    text-decoration: none;
+  }
+  .toggle {
+    display: block;
+    min-height: 1.5rem;
+    margin: var(--totp-qr-code-gap, 0.75rem) 0 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--totp-qr-code-link-color, inherit);
+    font: inherit;
+    text-align: start;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  #code svg {
+    margin-top: var(--totp-qr-code-gap, 0.75rem);
+  }
+  a:focus-visible,
+  button:focus-visible {
     outline: 2px solid currentColor;
     outline-offset: 2px;
   }

@@ -6,6 +6,7 @@ import { canOpenAppLinks, readPlatformHints } from '../../core/platform.js';
 import { format, mergeStrings } from '../../core/text.js';
 import { defineElement } from '../define.js';
 import { styles } from './qr-code.styles.js';
+import { stepHeading, stepLine, stepStyles } from '../step.js';
 
 /** Every visible or spoken text of `<totp-qr-code>`; `{issuer}` and `{account}` are filled in. */
 export interface QrCodeStrings {
@@ -15,8 +16,19 @@ export interface QrCodeStrings {
   nameWithoutIssuer: string;
   /** Accessible name when the label is empty. */
   nameWithoutAccount: string;
-  /** The deep link, shown on phones and tablets. */
+  /** The deep link below the code, where `deep-link="always"` shows it on a computer. */
   link: string;
+  /** The step's heading (with `step`), on a computer: the code is to be scanned. */
+  heading: string;
+  /** The step's heading on a phone or tablet, where the code cannot be scanned by the device showing it. */
+  headingOnPhone: string;
+  /** The deep link as the step's main action on a phone or tablet. */
+  open: string;
+  /** Shows the code, on a phone or tablet, for setting up another device. */
+  showCode: string;
+  hideCode: string;
+  /** The next step (with `step`): what comes after adding the account; empty for none. */
+  next: string;
   errorEmpty: string;
   errorNoSecret: string;
   errorTooLong: string;
@@ -29,6 +41,12 @@ export const qrCodeStrings: QrCodeStrings = {
   nameWithoutIssuer: 'QR code to add {account} to your authenticator app',
   nameWithoutAccount: 'QR code to add this account to your authenticator app',
   link: "Can't scan? Open in your authenticator app",
+  heading: 'Scan the QR code with your authenticator app',
+  headingOnPhone: 'Add the account to your authenticator app',
+  open: 'Add to my authenticator app',
+  showCode: 'Setting up another device? Show the QR code',
+  hideCode: 'Hide the QR code',
+  next: 'Then continue, and enter the code the app shows.',
   errorEmpty: 'There is no setup code to show.',
   errorNoSecret: 'The setup code has no secret key, so it cannot be shown as a QR code.',
   errorTooLong: 'The setup code is too long to show as a QR code.',
@@ -41,13 +59,6 @@ export const qrCodeStrings: QrCodeStrings = {
  */
 export type QrCodeProblem = OtpauthProblem;
 
-/** Fired after a change of `value` or `error-correction` that leaves nothing to draw, or that draws an `issuer-mismatch`. */
-export class TotpInvalidEvent extends Event {
-  constructor(readonly reason: QrCodeProblem) {
-    super('totp-invalid', { bubbles: true, composed: true });
-  }
-}
-
 /** When to offer the otpauth:// link: on phones and tablets (`auto`), `always` or `never`. */
 export type DeepLinkMode = 'auto' | 'always' | 'never';
 
@@ -56,34 +67,45 @@ export type DeepLinkMode = 'auto' | 'always' | 'never';
  * gets the error state: on a sign-in page a QR code that a phone would open as a
  * web page is a risk, not a feature. The accessible name says what the code is
  * for and whose account it adds; it never holds the URI, which carries the secret.
+ * The slotted fallback (B2C's own image) shows only where the kit could not draw
+ * a value it accepts (`too-long`), never beside a value it refused.
+ *
+ * On a phone or tablet, whose camera cannot scan its own screen, the deep link
+ * is the main action and the code waits behind a button, for another device.
+ * With `step`, the element heads its part of the set-up with the step's number
+ * and says what comes next.
  *
  * @summary The QR code of an otpauth:// URI, for an authenticator app to scan:
  * B2C's QrCodeControl, drawn in the browser as one crisp SVG path.
  * @slot - Fallback content, such as B2C's own QR image: shown before the element
  *   upgrades, without JavaScript, and beside the message in the error state.
  * @csspart image - The `<svg>` of the code.
- * @csspart link - The "Can't scan?" otpauth:// link.
+ * @csspart link - The otpauth:// link: below the code, or the main action on a phone.
+ * @csspart action - The otpauth:// link where it is the main action, on a phone or tablet (also `link`).
+ * @csspart heading - The step's heading (with `step`).
+ * @csspart step - The step's number, in the heading and in the next step.
+ * @csspart toggle - The button that shows the code on a phone or tablet.
+ * @csspart next - What comes next (with `step`).
  * @csspart error - The message shown instead of a code.
  * @cssprop [--totp-qr-code-size=12.5rem] - Width and height of the code, quiet zone included.
  * @cssprop [--totp-qr-code-gap=0.75rem] - Space between the code and the link.
  * @cssprop [--totp-qr-code-link-color=inherit] - Colour of the link.
  * @cssprop [--totp-qr-code-error-color=inherit] - Colour of the error message.
- * @event {TotpInvalidEvent} totp-invalid - After a change of `value` or `error-correction` that leaves nothing to
- *   draw, or draws a code that deserves a look; `reason` says why: `empty`, `too-long`, `not-otpauth`, `unsupported-type`, `ambiguous` (control characters
- *   or `.`/`..` path segments, which parsers read differently), `duplicate-parameter`,
- *   `missing-secret`, `invalid-secret`, `invalid-algorithm`, `invalid-digits`, `invalid-period`, `invalid-counter`,
- *   and `issuer-mismatch`, the one that comes with the code drawn: the label's issuer prefix and the issuer parameter
- *   differ, and the name uses the parameter, as authenticator apps show it (a console warning says so too).
+ * @cssprop [--totp-qr-code-button-background=CanvasText] - Fill of the deep link where it is the main action.
+ * @cssprop [--totp-qr-code-button-color=Canvas] - Text of the deep link where it is the main action.
+ * @cssstate invalid - There is nothing to draw: `problem` says why.
  */
 export class TotpQrCodeElement extends KitElement {
-  static override styles = styles;
+  static override styles = [stepStyles, styles];
   // Plain `static properties` rather than decorators: the decorator helpers
   // cost ~350 bytes gzip in the bundle that every sign-in page downloads.
   static override properties = {
     value: {},
     errorCorrection: { attribute: 'error-correction' },
     deepLink: { attribute: 'deep-link' },
+    step: { type: Number },
     strings: { type: Object },
+    codeShown: { state: true },
   };
 
   /** The text to encode: the qrCodeContent claim, an otpauth:// URI. */
@@ -95,9 +117,28 @@ export class TotpQrCodeElement extends KitElement {
   /** When to show the otpauth:// link: `auto` (on phones and tablets), `always` or `never`. */
   deepLink: DeepLinkMode = 'auto';
 
+  /** The number of this part of a set-up (B2C's enrollment page: 2); 0 for no heading. */
+  step = 0;
+
   /** Texts that replace the English defaults, in part or in full (JSON in the attribute); only strings of known keys count. */
   strings: Partial<QrCodeStrings> = {};
 
+  /** Whether the code is shown on a phone or tablet. */
+  private codeShown = false;
+
+  /**
+   * Why the element draws no code (`empty`, `too-long`, `not-otpauth`, `unsupported-type`,
+   * `ambiguous`: control characters or `.`/`..` path segments, which parsers read differently,
+   * `duplicate-parameter`, `missing-secret`, `invalid-secret`, `invalid-algorithm`, `invalid-digits`,
+   * `invalid-period`, `invalid-counter`), or `issuer-mismatch`, the one that comes with a code: the
+   * label's issuer prefix and the issuer parameter differ, and the name uses the parameter, as
+   * authenticator apps show it. Undefined for a good code. Read it after `updateComplete`.
+   */
+  get problem(): QrCodeProblem | undefined {
+    return this.#problem;
+  }
+
+  readonly #internals = this.attachInternals();
   #key?: OtpauthKey;
   #symbol?: QrSymbol;
   #problem?: QrCodeProblem;
@@ -122,35 +163,41 @@ export class TotpQrCodeElement extends KitElement {
     }
   }
 
-  protected override updated(changed: PropertyValues): void {
-    if (this.#problem && (changed.has('value') || changed.has('errorCorrection'))) {
-      this.dispatchEvent(new TotpInvalidEvent(this.#problem));
+  protected override updated(): void {
+    try {
+      this.#internals.states[this.#symbol ? 'delete' : 'add']('invalid');
+    } catch {
+      // No CustomStateSet.
     }
   }
 
   protected override render() {
     const text = mergeStrings(qrCodeStrings, this.strings);
+    const onPhone = this.#tapCanOpenApps && this.deepLink !== 'never';
+    const heading = stepHeading(this, this.step, onPhone ? text.headingOnPhone : text.heading);
+    const next = this.step > 0 && text.next ? html`<p part="next">${stepLine(this, this.step + 1, text.next)}</p>` : nothing;
     if (!this.#symbol || !this.#key) {
-      return html`<div class="error" part="error" role="alert">${this.#errorMessage(text)}</div><slot></slot>`;
+      // B2C's own image only where the kit could not draw a value it accepts: never a refused one.
+      return html`${heading}<div class="error" part="error" role="alert">${this.#errorMessage(text)}</div>${this.#problem === 'too-long' ? html`<slot></slot>` : nothing}`;
     }
     const side = this.#symbol.size + 8; // a quiet zone of 4 modules on each side
-    return html`
-      <svg part="image" role="img" aria-label=${this.#accessibleName(text, this.#key)}
+    const image = html`<svg part="image" role="img" aria-label=${this.#accessibleName(text, this.#key)}
         viewBox="-4 -4 ${side} ${side}" shape-rendering="crispEdges">
         <rect x="-4" y="-4" width=${side} height=${side} fill="#fff"></rect>
         <path d=${this.#symbol.path} fill="#000"></path>
-      </svg>
-      ${this.#showsLink ? html`<a part="link" href=${this.#key.href}>${text.link}</a>` : nothing}
-    `;
+      </svg>`;
+    if (onPhone) {
+      // The phone in the user's hand cannot scan its own screen: the link first, the code for another device.
+      return html`${heading}<a part="link action" class="button" href=${this.#key.href}>${text.open}</a>
+        <button part="toggle" class="toggle" aria-expanded=${this.codeShown} aria-controls="code" @click=${() => (this.codeShown = !this.codeShown)}>${this.codeShown ? text.hideCode : text.showCode}</button>
+        <div id="code" ?hidden=${!this.codeShown}>${this.codeShown ? image : nothing}</div>${next}`;
+    }
+    return html`${heading}${image}${this.deepLink === 'always' ? html`<a part="link" href=${this.#key.href}>${text.link}</a>` : nothing}${next}`;
   }
 
   get #level(): ErrorCorrection {
     const level = String(this.errorCorrection).toUpperCase() as ErrorCorrection;
     return ERROR_CORRECTION_LEVELS.includes(level) ? level : 'M';
-  }
-
-  get #showsLink(): boolean {
-    return this.deepLink === 'always' || (this.deepLink !== 'never' && this.#tapCanOpenApps);
   }
 
   #accessibleName(text: QrCodeStrings, { issuer, account }: OtpauthKey): string {
@@ -177,8 +224,5 @@ defineElement('totp-qr-code', TotpQrCodeElement);
 declare global {
   interface HTMLElementTagNameMap {
     'totp-qr-code': TotpQrCodeElement;
-  }
-  interface GlobalEventHandlersEventMap {
-    'totp-invalid': TotpInvalidEvent;
   }
 }

@@ -21,7 +21,6 @@ import type {
   TotpCodeInputElement,
   TotpCompleteEvent,
   TotpCopyEvent,
-  TotpInvalidEvent,
   TotpQrCodeElement,
 } from '../../index.js';
 import { DEMO_URI, applyPreviewTheme } from './demo.js';
@@ -34,7 +33,7 @@ declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
-      'totp-qr-code': KitProps<TotpQrCodeElement, 'value' | 'errorCorrection' | 'deepLink' | 'strings', { 'ontotp-invalid'?: (event: TotpInvalidEvent) => void }>;
+      'totp-qr-code': KitProps<TotpQrCodeElement, 'value' | 'errorCorrection' | 'deepLink' | 'step' | 'strings'>;
       'totp-authenticator-info': KitProps<
         TotpAuthenticatorInfoElement,
         'uri' | 'identifier' | 'secret' | 'issuer' | 'collapsible' | 'open' | 'periodHint' | 'countdown' | 'strings',
@@ -85,7 +84,7 @@ function App() {
           </li>
           <li>
             <h2>Scan this QR code with the app</h2>
-            <totp-qr-code value={DEMO_URI} ontotp-invalid={(event) => log(`totp-invalid: ${event.reason}`)}></totp-qr-code>
+            <totp-qr-code value={DEMO_URI}></totp-qr-code>
             <totp-authenticator-info uri={DEMO_URI} collapsible periodHint ontotp-copy={(event) => log(`totp-copy: ${event.ok ? 'copied' : 'refused'}`)}></totp-authenticator-info>
           </li>
           <li>

@@ -14,7 +14,8 @@ const events = document.getElementById('events')!;
 
 // Properties, not attributes: the URI holds the secret, and an attribute would
 // leave it in the page's markup for any script or extension to read.
-document.querySelector('totp-qr-code')!.value = DEMO_URI;
+const qrCode = document.querySelector('totp-qr-code')!;
+qrCode.value = DEMO_URI;
 document.querySelector('totp-authenticator-info')!.uri = DEMO_URI;
 
 function logEvent(text: string): void {
@@ -23,7 +24,8 @@ function logEvent(text: string): void {
 
 form.addEventListener('totp-complete', (event) => logEvent(`totp-complete: code ${event.code}`));
 form.addEventListener('totp-copy', (event) => logEvent(`totp-copy: ${event.ok ? 'copied' : 'the clipboard refused'}`));
-form.addEventListener('totp-invalid', (event) => logEvent(`totp-invalid: ${event.reason}`));
+// A value the element refuses fires nothing (it is the page's own doing): its `problem` says why.
+void qrCode.updateComplete.then(() => qrCode.problem && logEvent(`qr-code problem: ${qrCode.problem}`));
 
 // The browser only fires `submit` once the form is valid: the code input keeps
 // its <input> invalid until it holds all six digits.
