@@ -45,7 +45,7 @@ test('the base URL check refuses what would be published or break the asset URLs
   assert.equal(baseUrl.templateBaseUrl('https://contoso.example/templates'), 'https://contoso.example/templates/');
   assert.equal(baseUrl.templateBaseUrl('http://localhost:4174/'), 'http://localhost:4174/');
   for (const [value, why] of [
-    [undefined, /not set/],
+    ['', /not set/],
     ['templates/', /not an absolute URL/],
     ['http://contoso.example/', /must use https/],
     ['https://u:p4ss@contoso.example/', /user name or password/],
