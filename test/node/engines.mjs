@@ -7,6 +7,11 @@
 //   const page = await browser.newPage({ width: 375, height: 812 });
 //   await page.goto(url); await page.waitFor(() => document.querySelector('x'));
 //   const png = await page.screenshot({ x, y, width, height });
+//
+// WebKitGTK's MiniBrowser window cannot be narrower than its toolbar (447 CSS px on
+// these machines): `launch('webkit', { zoom: 2 })` starts a WebKitWebDriver of its
+// own whose MiniBrowser zooms pages twice (GDK_DPI_SCALE, which WebKitGTK takes as
+// the page's zoom, as Safari's): a 640 px window is a 320 CSS px viewport.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -75,19 +80,27 @@ function puppeteerPage(page) {
 
 /**
  * The WebKitWebDriver `npm test` started (WEBKIT_WEBDRIVER_URL), or, for a test file
- * run on its own, Xvfb and WebKitWebDriver started here once and stopped with the process.
+ * run on its own or for a page `zoom` other than 1, Xvfb and WebKitWebDriver started
+ * here once per zoom and stopped with the process.
  */
-let webkitDriver;
-async function startWebKitDriver() {
-  if (process.env.WEBKIT_WEBDRIVER_URL) return new URL(process.env.WEBKIT_WEBDRIVER_URL);
-  if (webkitDriver) return webkitDriver;
+const webkitDrivers = new Map();
+function startWebKitDriver(zoom = 1) {
+  if (zoom === 1 && process.env.WEBKIT_WEBDRIVER_URL) return Promise.resolve(new URL(process.env.WEBKIT_WEBDRIVER_URL));
+  if (!webkitDrivers.has(zoom)) webkitDrivers.set(zoom, spawnWebKitDriver(zoom));
+  return webkitDrivers.get(zoom);
+}
+
+async function spawnWebKitDriver(zoom) {
   for (const path of [PATHS.webkit, PATHS.webkitDriver, PATHS.xvfb]) {
     if (!existsSync(path)) throw new Error(`WebKit needs ${path}: apt-get install --no-install-recommends webkit2gtk-driver xvfb xauth`);
   }
   const display = `:${90 + Math.floor(Math.random() * 900)}`;
-  const xvfb = spawn(PATHS.xvfb, [display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+  // A small screen: with no window manager, X gives keyboard focus to the window under the
+  // pointer, which rests at the screen's centre; every window covers (320, 240).
+  const xvfb = spawn(PATHS.xvfb, [display, '-screen', '0', '640x480x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
   const port = await freePort();
-  const driver = spawn(PATHS.webkitDriver, [`--port=${port}`], { stdio: 'ignore', env: { ...process.env, DISPLAY: display } });
+  const env = { ...process.env, DISPLAY: display, ...(zoom === 1 ? {} : { GDK_DPI_SCALE: String(zoom) }) };
+  const driver = spawn(PATHS.webkitDriver, [`--port=${port}`], { stdio: 'ignore', env });
   // Neither keeps this process alive; both go when it does.
   for (const child of [driver, xvfb]) child.unref();
   process.once('exit', () => {
@@ -104,13 +117,12 @@ async function startWebKitDriver() {
     if (tries > 100) throw new Error('WebKitWebDriver did not start');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  webkitDriver = url;
   return url;
 }
 
 /** A page of WebKit: a WebDriver session of its own (its own cookies), in a MiniBrowser window. */
-async function webkitPage({ width, height }) {
-  const driver = await startWebKitDriver();
+async function webkitPage({ width, height }, zoom) {
+  const driver = await startWebKitDriver(zoom);
   const session = await remote({
     hostname: driver.hostname,
     port: Number(driver.port),
@@ -136,13 +148,19 @@ async function webkitPage({ width, height }) {
     },
     async screenshot(clip) {
       const shot = Buffer.from(await session.takeScreenshot(), 'base64');
-      return clip ? crop(shot, clip, await run(() => devicePixelRatio, [])) : shot;
+      // Pixels per CSS pixel as the image has them: a zoomed page reports a ratio of 1.
+      return clip ? crop(shot, clip, PNG.sync.read(shot).width / (await run(() => window.innerWidth, []))) : shot;
     },
     /** Resizes the window so that the viewport is `width` × `height` CSS pixels. */
     async setViewport({ width, height }) {
       const [innerWidth, innerHeight] = await run(() => [window.innerWidth, window.innerHeight], []);
       const outer = await session.getWindowSize();
-      await session.setWindowSize(outer.width + width - innerWidth, outer.height + height - innerHeight);
+      // The window is sized in screen pixels, the viewport measured in CSS pixels: zoom converts.
+      await session.setWindowSize(Math.ceil(outer.width + (width - innerWidth) * zoom), Math.ceil(outer.height + (height - innerHeight) * zoom));
+      const [reached] = await run(() => [window.innerWidth], []);
+      if (reached !== width) {
+        throw new Error(`WebKit's viewport stays ${reached} CSS px wide, not ${width}: its window has a minimum width (launch('webkit', { zoom: 2 }) reaches 320)`);
+      }
     },
     click: async (selector) => (await session.$(selector)).click(),
     type: async (selector, text) => (await session.$(selector)).addValue(text),
@@ -156,9 +174,9 @@ async function webkitPage({ width, height }) {
   };
 }
 
-/** One engine, ready to open pages; `close()` ends it. */
-export async function launch(engine) {
-  if (engine === 'webkit') return { engine, newPage: (viewport = { width: 1024, height: 1400 }) => webkitPage(viewport), close: async () => undefined };
+/** One engine, ready to open pages; `close()` ends it. `zoom`: the page zoom of a WebKit window (see above); the others ignore it. */
+export async function launch(engine, { zoom = 1 } = {}) {
+  if (engine === 'webkit') return { engine, newPage: (viewport = { width: 1024, height: 1400 }) => webkitPage(viewport, zoom), close: async () => undefined };
   const browser = await puppeteer.launch(
     engine === 'firefox'
       ? { browser: 'firefox', executablePath: PATHS.firefox, headless: true }
