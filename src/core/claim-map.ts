@@ -1,0 +1,80 @@
+/**
+ * The claim map: which claim ids hold the TOTP values on a page whose policy
+ * named its claims its own way (the REST-API sample's `strongAuthenticationAppCode`,
+ * a `totpIdentifier` copied from `signInName`…). A template declares it as data,
+ * `<script type="application/json" id="totp-kit-claims">`, never run. DOM-free.
+ *
+ * A template's JSON is data from a page the kit does not control: only own
+ * properties of the known keys are read, and only ids that are plain claim ids
+ * (letters, digits, `_`, `-`, `.`; what B2C's ClaimType ids use), so an id can
+ * be put in a selector as it is.
+ */
+
+/** How a secret claim is written: Base32 (what authenticator apps take) or base64 of the key's bytes. */
+export type SecretEncoding = 'base32' | 'base64';
+
+export interface ClaimMap {
+  /** The claim that holds the otpauth:// URI. */
+  readonly uri?: string;
+  /** The claim that holds the account name. */
+  readonly account?: string;
+  /** The claim that holds the shared secret in clear, and how it is written. */
+  readonly secret?: { readonly id: string; readonly encoding: SecretEncoding };
+  /** The claim that holds the server's QR image, as base64 (BMP, PNG or JPEG). */
+  readonly qrImage?: string;
+  /** The claim the user types the code into. */
+  readonly code?: string;
+}
+
+const CLAIM_ID = /^[A-Za-z_][\w.-]{0,127}$/;
+
+/** `value` if it is a plain claim id, else undefined. */
+export const claimId = (value: unknown): string | undefined => (typeof value === 'string' && CLAIM_ID.test(value) ? value : undefined);
+
+const own = (object: object, key: string): unknown => (Object.hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined);
+
+/**
+ * A template's claim map, as data. `secret` is a claim id (Base32) or
+ * `{ "id": …, "encoding": "base32" | "base64" }`. Anything else is dropped.
+ */
+export function parseClaimMap(json: unknown): ClaimMap {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return {};
+  const map: { -readonly [K in keyof ClaimMap]: ClaimMap[K] } = {};
+  for (const key of ['uri', 'account', 'qrImage', 'code'] as const) {
+    const id = claimId(own(json, key));
+    if (id) map[key] = id;
+  }
+  const secret = own(json, 'secret');
+  if (typeof secret === 'string') {
+    const id = claimId(secret);
+    if (id) map.secret = { id, encoding: 'base32' };
+  } else if (typeof secret === 'object' && secret !== null) {
+    const id = claimId(own(secret, 'id'));
+    const encoding = own(secret, 'encoding') ?? 'base32';
+    if (id && (encoding === 'base32' || encoding === 'base64')) map.secret = { id, encoding };
+  }
+  return map;
+}
+
+const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** A base64 secret (the key's bytes) written as Base32 for authenticator apps; '' when it is not strict base64. */
+export function base64ToBase32(base64: string): string {
+  const clean = base64.replace(/\s+/g, '');
+  if (clean === '' || clean.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) return '';
+  const bytes = Array.from(atob(clean), (char) => char.charCodeAt(0));
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32_ALPHABET[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    value &= 0xff; // keep only the bits not yet written
+  }
+  if (bits > 0) out += BASE32_ALPHABET[(value << (5 - bits)) & 31];
+  return out;
+}
