@@ -32,7 +32,7 @@ export { digitsOfPattern } from './controls/code-input.js';
 /** A kind of B2C control: the element it needs, how to find each one, how to mount on it. */
 interface Control {
   readonly tag: KitTag;
-  readonly find: (api: HTMLElement) => Iterable<HTMLElement>;
+  readonly find: (api: HTMLElement, options: BridgeOptions) => Iterable<HTMLElement>;
   readonly mount: (node: HTMLElement, context: Context) => Mount;
 }
 
@@ -40,7 +40,7 @@ const CONTROLS: readonly Control[] = [
   { tag: 'totp-qr-code', find: (api) => api.querySelectorAll<HTMLElement>(B2C.QR_CONTROL.container), mount: mountQrCode },
   { tag: 'totp-authenticator-info', find: (api) => api.querySelectorAll<HTMLElement>(B2C.INFO_CONTROL.container), mount: mountAuthenticatorInfo },
   { tag: 'totp-app-icon', find: (api) => api.querySelectorAll<HTMLElement>(B2C.APP_ICON_CONTROL.container), mount: mountAppIcon },
-  { tag: 'totp-code-input', find: findCodeInputs, mount: (node, context) => mountCodeInput(node as HTMLInputElement, context) },
+  { tag: 'totp-code-input', find: (api, options) => findCodeInputs(api, options.claims?.code), mount: (node, context) => mountCodeInput(node as HTMLInputElement, context) },
 ];
 
 // Hides only what the kit replaces, and only where the kit's element is in place.
@@ -54,7 +54,8 @@ const HIDE_REPLACED = `
 .attrEntry[${MARKER}] > :not(totp-authenticator-info),
 .authenticatorIconControlContent[${MARKER}] > :is([id$="-title"], a) { display: none !important }
 form:has(input[${MARKER}]) > #claimVerificationServerError { display: none !important }
-form:has(totp-code-input:state(blocked)) > .buttons > #continue { display: none !important }`;
+form:has(totp-code-input:state(blocked)) > .buttons > #continue { display: none !important }
+li[${MARKER}] > .attrEntry > :not(.totp-kit-server-qr) { display: none !important }`;
 
 /**
  * Upgrades the B2C page in `doc` now and whenever B2C changes #api.
@@ -85,7 +86,7 @@ function adoptSheet(doc: Document): void {
 function upgradePage(api: HTMLElement, options: BridgeOptions): void {
   let context: Context | undefined;
   for (const control of CONTROLS) {
-    for (const node of control.find(api)) {
+    for (const node of control.find(api, options)) {
       // B2C's node stays as it is until the element is defined (or forever, if it cannot be).
       if (settled(node) || !definedOrLoading(control.tag, api, options)) continue;
       context ??= contextOf(api, options);
@@ -93,7 +94,38 @@ function upgradePage(api: HTMLElement, options: BridgeOptions): void {
       void upgradeOnce(node, () => control.mount(node, context!)).then(() => syncServerError(api, options));
     }
   }
+  upgradeServerQr(api, options);
   syncServerError(api, options);
+}
+
+type ServerQrModule = typeof import('./controls/server-qr.js');
+let serverQr: ServerQrModule | undefined;
+let serverQrLoading: Promise<unknown> | undefined;
+
+/**
+ * The REST-API sample's enrollment page: the server's QR image claim (a Readonly
+ * field holding base64), upgraded by a module of its own that only this page
+ * loads, with the kit's QR code and account details where the claim map names a
+ * URI (or a secret) claim on the page.
+ */
+function upgradeServerQr(api: HTMLElement, options: BridgeOptions): void {
+  const field = api.querySelector<HTMLElement>(B2C.claimField(options.claims?.qrImage ?? B2C.SERVER_QR_CLAIM));
+  const item = field?.parentElement?.parentElement;
+  if (!field || !item || settled(item)) return;
+  if (!serverQr) {
+    serverQrLoading ??= import('./controls/server-qr.js').then(
+      (module) => ((serverQr = module), upgradePage(api, options)),
+      (error: unknown) => console.warn(`b2c-totp-kit: could not load the QR image module (${(error as Error)?.name ?? 'error'}); B2C's field stays`),
+    );
+    return;
+  }
+  const claims = serverQr.claimValues(api, options.claims ?? {});
+  // Every element the page needs, asked for at once (not one after the other).
+  const defined = serverQr.tagsFor(claims).map((tag) => definedOrLoading(tag, api, options));
+  if (!defined.every(Boolean)) return;
+  const module = serverQr;
+  const context = contextOf(api, options);
+  void upgradeOnce(item, () => module.mountServerQr(item, field, claims, context));
 }
 
 const loading = new Map<KitTag, Promise<unknown>>();
