@@ -115,11 +115,11 @@ function upgradeServerQr(api: HTMLElement, options: BridgeOptions): void {
   if (!serverQr) {
     serverQrLoading ??= import('./controls/server-qr.js').then(
       (module) => ((serverQr = module), upgradePage(api, options)),
-      (error: unknown) => console.warn(`b2c-totp-kit: could not load the QR image module (${(error as Error)?.name ?? 'error'}); B2C's field stays`),
+      (error: unknown) => console.warn(`b2c-totp-kit: could not load the QR image (${(error as Error)?.name ?? 'error'})`),
     );
     return;
   }
-  const claims = serverQr.claimValues(api, options.claims ?? {});
+  const claims = serverQr.claimValues((id) => api.querySelector(B2C.claimField(id)), options.claims ?? {});
   // Every element the page needs, asked for at once (not one after the other).
   const defined = serverQr.tagsFor(claims).map((tag) => definedOrLoading(tag, api, options));
   if (!defined.every(Boolean)) return;

@@ -17,7 +17,7 @@
 import type { B2CPage, PageValues } from './fixtures.js';
 import { b2cOtpauthUri, decodeBase32, generateSecret, verifyTotp } from './totp.js';
 
-export type Template = 'totp' | 'unified' | 'selfasserted' | 'error';
+export type Template = 'totp' | 'totp-rest' | 'unified' | 'selfasserted' | 'error';
 
 /** What the page at a URL shows: `error` and `message` are keys of b2cStrings. */
 export interface PageReply {
@@ -79,6 +79,8 @@ const templateOf: Record<B2CPage, Template> = {
   selfasserted: 'selfasserted',
   unified: 'unified',
   error: 'error',
+  'rest-enroll': 'totp-rest',
+  'rest-verify': 'selfasserted',
 };
 
 export function createMockB2C({ now = () => Date.now() / 1000 }: MockOptions = {}): MockB2C {

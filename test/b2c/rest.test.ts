@@ -136,12 +136,13 @@ describe('B2C bridge on the REST-API sample', () => {
       }
     });
 
-    it("puts the kit's QR code, account details and app link where a URI claim is on the page; the image is its fallback", async () => {
+    it("puts the kit's QR code, account details and app link where a URI claim is on the page, in the image's place", async () => {
       const api = await restPage('rest-enroll', { readonlyClaims: { otpauthUri: SAMPLE_URI, signInName: 'emily@fabrikam.com' } }, { claims: parseClaimMap({ uri: 'otpauthUri', account: 'signInName' }) });
       const qr = api.querySelector<TotpQrCodeElement>('.totp-kit-server-qr totp-qr-code')!;
       expect(qr.value).to.equal(SAMPLE_URI);
       expect((await decodeSvg(qr.shadowRoot!.querySelector('svg')!))!.text).to.equal(SAMPLE_URI);
-      expect(qr.querySelector('img')!.getAttribute('src')).to.equal(`data:image/bmp;base64,${BITMAP}`);
+      expect(visible(qr)).to.equal(true);
+      expect(visible(serverImage(api))).to.equal(false);
       const info = api.querySelector<TotpAuthenticatorInfoElement>('.totp-kit-server-qr totp-authenticator-info')!;
       expect(info.uri).to.equal(SAMPLE_URI);
       expect(info.identifier).to.equal('emily@fabrikam.com');
@@ -157,10 +158,19 @@ describe('B2C bridge on the REST-API sample', () => {
       expect(serverImage(api)).to.not.equal(null);
     });
 
-    it('ignores a URI claim the kit would refuse (javascript:), and shows the server image instead', async () => {
+    it('ignores a URI claim that is not otpauth: (javascript:), and shows the server image instead', async () => {
       const api = await restPage('rest-enroll', { readonlyClaims: { otpauthUri: 'javascript:alert(1)' } }, { claims: parseClaimMap({ uri: 'otpauthUri' }) });
       expect(api.querySelector('totp-qr-code')).to.equal(null);
+      expect(visible(serverImage(api))).to.equal(true);
       expect(serverImage(api)!.getAttribute('src')).to.equal(`data:image/bmp;base64,${BITMAP}`);
+    });
+
+    it('hides the QR code where the element refuses the URI claim (no secret), and shows the server image', async () => {
+      const api = await restPage('rest-enroll', { readonlyClaims: { otpauthUri: 'otpauth://totp/B2CDemo:emily?issuer=B2CDemo' } }, { claims: parseClaimMap({ uri: 'otpauthUri' }) });
+      const qr = api.querySelector<TotpQrCodeElement>('totp-qr-code')!;
+      expect(qr.problem).to.equal('missing-secret');
+      expect(visible(qr)).to.equal(false);
+      expect(visible(serverImage(api))).to.equal(true);
     });
   });
 

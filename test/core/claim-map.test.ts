@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { base64ToBase32, claimId, parseClaimMap } from '../../src/core/claim-map.js';
+import { claimId, parseClaimMap } from '../../src/core/claim-map.js';
+import { base64ToBase32 } from '../../src/core/base32.js';
 
 describe('parseClaimMap', () => {
   it('reads the claim ids a template names, the secret with its encoding', () => {

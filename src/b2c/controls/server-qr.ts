@@ -10,22 +10,23 @@
  *   Anything else shows a clear message; nothing of a refused claim reaches
  *   the page, as HTML, text or URL.
  * - Where the template's claim map names a URI claim on the page holding a
- *   valid otpauth:// URI, the kit's own QR code and account details take the
- *   image's place (the image stays the QR code's fallback); a secret claim in
+ *   otpauth:// URI the QR code element accepts, the kit's own QR code and
+ *   account details take the image's place; a secret claim in
  *   clear (Base32 or base64) gives the account details alone.
  * - B2C's field stays in the form, hidden, with its value: B2C posts it back.
+ * - It imports nothing the template's script holds (contract.ts, options.ts but
+ *   for types): the script is a classic script with no exports to share.
  */
-import * as B2C from '../contract.js';
 import type { Mount } from '../mount.js';
 import type { KitTag, ServerQrStrings } from '../options.js';
 import type { Context } from './context.js';
 import { checkImage, type CheckedImage } from '../../core/image.js';
-import { base64ToBase32, type ClaimMap } from '../../core/claim-map.js';
-import { parseOtpauthUri } from '../../core/otpauth.js';
+import type { ClaimMap } from '../../core/claim-map.js';
+import { base64ToBase32 } from '../../core/base32.js';
 
 /** The claims the page holds besides the image: each '' where the map names none or the page has none. */
 export interface ServerQrClaims {
-  /** A valid otpauth:// URI, or ''. */
+  /** An otpauth:// URI (the QR code element checks the rest), or ''. */
   readonly uri: string;
   readonly account: string;
   /** The secret in Base32, or ''. */
@@ -45,15 +46,18 @@ export function fieldValue(field: Element | null): string {
   return (value ?? '').trim();
 }
 
-const claim = (api: HTMLElement, id: string | undefined) => (id ? fieldValue(api.querySelector(B2C.claimField(id))) : '');
-
-export function claimValues(api: HTMLElement, map: ClaimMap): ServerQrClaims {
-  const uri = claim(api, map.uri);
-  const secret = claim(api, map.secret?.id);
+/**
+ * The values of the claims `map` names, each found by `field` (the bridge's, from contract.ts:
+ * this module imports nothing of the bridge's, so that it stays a chunk of its own).
+ */
+export function claimValues(field: (id: string) => Element | null, map: ClaimMap): ServerQrClaims {
+  const claim = (id: string | undefined) => (id ? fieldValue(field(id)) : '');
+  const uri = claim(map.uri);
+  const secret = claim(map.secret?.id);
   return {
-    // A URI the kit would refuse is no URI: the server's image shows instead of an error.
-    uri: uri && parseOtpauthUri(uri).ok ? uri : '',
-    account: claim(api, map.account),
+    // Anything but an otpauth: URI is no URI. One the element refuses hides it (STYLES): the server's image shows instead.
+    uri: /^otpauth:\/\//i.test(uri) ? uri : '',
+    account: claim(map.account),
     secret: map.secret?.encoding === 'base64' ? base64ToBase32(secret) : secret,
   };
 }
@@ -68,7 +72,9 @@ const STYLES = `
 .totp-kit-server-qr-heading { margin: 0; font-weight: 600 }
 .totp-kit-server-qr-image { display: block; box-sizing: content-box; max-width: calc(100% - 2rem); height: auto;
   padding: 1rem; background: #fff; border-radius: 0.25rem; image-rendering: pixelated; forced-color-adjust: none }
-.totp-kit-server-qr-error { margin: 0 }`;
+.totp-kit-server-qr-error { margin: 0 }
+.totp-kit-server-qr:has(> totp-qr-code:not(:state(invalid))) > :is(.totp-kit-server-qr-heading, .totp-kit-server-qr-image, .totp-kit-server-qr-error),
+.totp-kit-server-qr > totp-qr-code:state(invalid) { display: none }`;
 
 const styled = new WeakSet<Document>();
 
@@ -102,19 +108,18 @@ export function mountServerQr(item: HTMLElement, field: HTMLElement, claims: Ser
   const box = document.createElement('div');
   box.className = 'totp-kit-server-qr';
   const elements: (HTMLElement & { updateComplete?: Promise<unknown> })[] = [];
+  // The server's image (or why not), always: shown alone, or where the kit's QR code refuses the URI (STYLES).
+  const heading = Object.assign(document.createElement('p'), { className: 'totp-kit-server-qr-heading', textContent: text.heading });
+  const error = Object.assign(document.createElement('p'), { className: 'totp-kit-server-qr-error', textContent: text.error });
+  if (!img) error.setAttribute('role', 'alert');
+  box.append(heading, img ?? error);
   if (claims.uri) {
     const qr = document.createElement('totp-qr-code');
     qr.value = claims.uri;
     qr.step = 1;
     qr.strings = { ...strings.qrCode };
-    // The server's image stays the fallback the element shows where it cannot draw the URI (too long).
-    if (img) qr.append(img);
+    box.prepend(qr);
     elements.push(qr);
-  } else {
-    const heading = Object.assign(document.createElement('p'), { className: 'totp-kit-server-qr-heading', textContent: text.heading });
-    const error = Object.assign(document.createElement('p'), { className: 'totp-kit-server-qr-error', textContent: text.error });
-    if (!img) error.setAttribute('role', 'alert');
-    box.append(heading, img ?? error);
   }
   if (claims.uri || claims.secret) {
     const info = document.createElement('totp-authenticator-info');
@@ -126,7 +131,7 @@ export function mountServerQr(item: HTMLElement, field: HTMLElement, claims: Ser
     info.strings = { ...strings.authenticatorInfo };
     elements.push(info);
   }
-  box.append(...elements);
+  box.append(...elements.filter((element) => element.parentElement !== box));
   // The mount waits for the elements' first render: a failure leaves B2C's field as it was.
   Object.defineProperty(box, 'updateComplete', { get: () => Promise.all(elements.map((element) => element.updateComplete)) });
   return { element: box, insert: () => field.parentElement?.append(box) };
