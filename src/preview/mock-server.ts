@@ -110,8 +110,8 @@ export function createMockB2C({ now = () => Date.now() / 1000 }: MockOptions = {
   };
   const asyncGallery: Record<string, (session: Session) => Promise<PageReply>> = {
     'rest-enroll': async (session) => reply(session, 'rest-enroll', { qrBitmap: (await galleryBitmap).qrCodeBitmap }),
-    'rest-verify': async (session) => reply(session, 'rest-verify'),
-    'rest-used': async (session) => reply(session, 'rest-verify', {}, { error: 'The verification code has already been used.' }),
+    'rest-verify': (session) => Promise.resolve(reply(session, 'rest-verify')),
+    'rest-used': (session) => Promise.resolve(reply(session, 'rest-verify', {}, { error: 'The verification code has already been used.' })),
   };
 
   async function page(query: URLSearchParams, session: Session): Promise<PageReply> {

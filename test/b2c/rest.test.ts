@@ -22,7 +22,7 @@ const SAMPLE_URI = 'otpauth://totp/B2CDemo:emily@fabrikam.com?secret=JBSWY3DPEHP
 const BITMAP = bitmapQrCode(SAMPLE_URI);
 const QR_ID = 'strongAuthenticationAppQRCodeBitmap';
 
-let stops: (() => void)[] = [];
+const stops: (() => void)[] = [];
 
 /** A REST page with the bridge on it, once the QR image module has loaded and everything has rendered. */
 async function restPage(page: 'rest-enroll' | 'rest-verify', values: PageValues = {}, options: BridgeOptions = {}): Promise<HTMLElement> {

@@ -107,7 +107,7 @@ export function mountServerQr(item: HTMLElement, field: HTMLElement, claims: Ser
   const img = image.ok ? imageOf(image, text.name) : undefined;
   const box = document.createElement('div');
   box.className = 'totp-kit-server-qr';
-  const elements: (HTMLElement & { updateComplete?: Promise<unknown> })[] = [];
+  const elements: (HTMLElement & { readonly updateComplete: Promise<unknown> })[] = [];
   // The server's image (or why not), always: shown alone, or where the kit's QR code refuses the URI (STYLES).
   const heading = Object.assign(document.createElement('p'), { className: 'totp-kit-server-qr-heading', textContent: text.heading });
   const error = Object.assign(document.createElement('p'), { className: 'totp-kit-server-qr-error', textContent: text.error });
