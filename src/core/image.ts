@@ -18,10 +18,12 @@ export type CheckedImage =
   | { readonly ok: false; readonly problem: ImageProblem };
 
 /**
- * The largest image accepted, in bytes (512 KiB). QRCoder's 24-bit BMP of a
- * version 10 code at 4 px a module is about 150 KB; B2C's own JPEG is 256 px.
+ * The largest image accepted, in bytes: 384 KiB, whose base64 is 524,288
+ * characters, the most WebKit keeps in an `<input>`'s value (a longer claim in
+ * B2C's field arrives cut). QRCoder's 24-bit BMP of a version 10 code at 4 px
+ * a module is about 150 KB; B2C's own JPEG is 256 px.
  */
-export const MAX_IMAGE_BYTES = 512 * 1024;
+export const MAX_IMAGE_BYTES = 384 * 1024;
 
 /** Strict base64 (RFC 4648 §4): the alphabet, padding only at the end, a length that is a multiple of four. */
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -55,9 +57,10 @@ function plausibleBmp(bytes: readonly number[], length: number): boolean {
  * or JPEG signature. Returns a `data:` URL of exactly those bytes, or why not.
  */
 export function checkImage(claim: string, maxBytes = MAX_IMAGE_BYTES): CheckedImage {
-  if (typeof claim !== 'string' || claim.trim() === '') return { ok: false, problem: 'empty' };
-  // Bounded before any other work: a huge claim costs one length check.
+  if (typeof claim !== 'string') return { ok: false, problem: 'empty' };
+  // Bounded before any other work: a huge claim costs one length check (whitespace allowed for).
   if (claim.length > Math.ceil(maxBytes / 3) * 4 * 1.1 + 1024) return { ok: false, problem: 'too-large' };
+  if (claim.trim() === '') return { ok: false, problem: 'empty' };
   const base64 = claim.replace(/[\t\n\f\r ]+/g, '');
   if (base64.length % 4 !== 0 || !BASE64.test(base64)) return { ok: false, problem: 'not-base64' };
   const length = decodedLength(base64);

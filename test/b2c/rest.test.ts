@@ -197,7 +197,9 @@ describe('B2C bridge on the REST-API sample', () => {
           for (const element of api.querySelectorAll('img, script, iframe, object, embed, svg')) expect(element.localName, element.outerHTML.slice(0, 80)).to.equal('never');
           expect(api.querySelector('.totp-kit-server-qr')!.innerHTML).to.not.include('pwned');
           expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
-          expect(api.querySelector<HTMLInputElement>(`#${QR_ID}`)!.value).to.equal(claim);
+          // B2C's field keeps the claim (WebKit keeps at most 524,288 characters of an input's value).
+          const value = api.querySelector<HTMLInputElement>(`#${QR_ID}`)!.value;
+          expect(value === claim || (claim.startsWith(value) && value.length === 524_288)).to.equal(true);
           expect(codeInputIn(api)!.input!.id).to.equal('strongAuthenticationAppCode');
           expect(visible(api.querySelector('#continue'))).to.equal(true);
         });
