@@ -53,73 +53,78 @@ describe('B2C bridge on the REST-API sample', () => {
     removePages();
   });
 
-  describe('the enrollment page, sample unchanged (no claim map)', () => {
-    it('shows the claim as a data: image of exactly its own bytes, typed from them (BMP), that scans to the URI', async () => {
-      const api = await restPage('rest-enroll');
-      const img = serverImage(api)!;
-      expect(img.getAttribute('src')).to.equal(`data:image/bmp;base64,${BITMAP}`);
-      expect(img.alt).to.equal('QR code to add your account to your authenticator app');
-      await img.decode();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect((await decodePixels(await screenshotPixels(img)))!.text).to.equal(SAMPLE_URI);
-    });
-
-    it('draws it crisply on a forced light ground with a quiet zone, at a whole multiple of its pixels', async () => {
-      const api = await restPage('rest-enroll');
-      const img = serverImage(api)!;
-      await img.decode();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      const style = getComputedStyle(img);
-      expect(style.imageRendering).to.equal('pixelated');
-      expect(style.backgroundColor).to.equal('rgb(255, 255, 255)');
-      expect(parseFloat(style.paddingTop)).to.be.greaterThan(0);
-      expect(img.clientWidth - parseFloat(style.paddingLeft) * 2).to.equal(img.naturalWidth);
-    });
-
-    it("hides B2C's field but keeps it in the form with its value, and B2C's label with it", async () => {
-      const api = await restPage('rest-enroll');
-      const field = api.querySelector<HTMLInputElement>(`#${QR_ID}`)!;
-      expect(field.value).to.equal(BITMAP);
-      expect(field.closest('form')!.id).to.equal('attributeVerification');
-      expect(visible(field)).to.equal(false);
-      expect(visible(api.querySelector(`label[for="${QR_ID}"]`))).to.equal(false);
-      expect(visible(serverImage(api))).to.equal(true);
-    });
-
-    it('attaches the code input to strongAuthenticationAppCode (no pattern: 6 digits), and the typed code is what B2C posts', async () => {
-      const api = await restPage('rest-enroll');
-      const input = api.querySelector<HTMLInputElement>('#strongAuthenticationAppCode')!;
-      const codeInput = codeInputIn(api)!;
-      expect(codeInput.input === input).to.equal(true);
-      expect(codeInput.length).to.equal(6);
-      expect(input.getAttribute('autocomplete')).to.equal('one-time-code');
-      expect(input.getAttribute('inputmode')).to.equal('numeric');
-      const form = api.querySelector('form')!;
-      let posted = '';
-      form.addEventListener('submit', (event) => {
-        event.preventDefault();
-        posted = form.querySelector<HTMLInputElement>('#strongAuthenticationAppCode')!.value;
+  for (const contract of ['1.x', '2.1'] as const) {
+    describe(`the enrollment page, sample unchanged (no claim map), selfasserted ${contract}`, () => {
+      it('shows the claim as a data: image of exactly its own bytes, typed from them (BMP), that scans to the URI', async () => {
+        const api = await restPage('rest-enroll', { contract });
+        const img = serverImage(api)!;
+        expect(img.getAttribute('src')).to.equal(`data:image/bmp;base64,${BITMAP}`);
+        expect(img.alt).to.equal('QR code to add your account to your authenticator app');
+        await img.decode();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect((await decodePixels(await screenshotPixels(img)))!.text).to.equal(SAMPLE_URI);
       });
-      input.focus();
-      await sendKeys({ type: '123 456' });
-      api.querySelector<HTMLButtonElement>('#continue')!.click();
-      expect(posted).to.equal('123456');
-    });
-  });
 
-  describe('the sign-in challenge', () => {
-    it("attaches the code input to strongAuthenticationAppCode and shows the REST API's message on it", async () => {
-      const api = await restPage('rest-verify');
-      const codeInput = codeInputIn(api)!;
-      expect(codeInput.input!.id).to.equal('strongAuthenticationAppCode');
-      expect(api.querySelector('.totp-kit-server-qr')).to.equal(null);
-      showServerError(api, 'The verification code has already been used.');
-      await settle(api);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(codeInput.error).to.equal('The verification code has already been used.');
-      expect(codeInput.errorKind).to.equal('wrong');
+      it('draws it crisply on a forced light ground with a quiet zone, at a whole multiple of its pixels', async () => {
+        const api = await restPage('rest-enroll', { contract });
+        const img = serverImage(api)!;
+        await img.decode();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const style = getComputedStyle(img);
+        expect(style.imageRendering).to.equal('pixelated');
+        expect(style.backgroundColor).to.equal('rgb(255, 255, 255)');
+        expect(parseFloat(style.paddingTop)).to.be.greaterThan(0);
+        expect(img.clientWidth - parseFloat(style.paddingLeft) * 2).to.equal(img.naturalWidth);
+      });
+
+      it("hides B2C's field but keeps it in the form with its value, and B2C's label with it", async () => {
+        const api = await restPage('rest-enroll', { contract });
+        const field = api.querySelector<HTMLInputElement>(`#${QR_ID}`)!;
+        expect(field.value).to.equal(BITMAP);
+        expect(field.closest('form')!.id).to.equal('attributeVerification');
+        // The contract's own markup: the old one has no <claimId>_li class, the form an action.
+        expect(field.closest('li')!.className).to.equal(contract === '1.x' ? 'Readonly' : `Readonly ${QR_ID}_li`);
+        expect(visible(field)).to.equal(false);
+        expect(visible(api.querySelector(`label[for="${QR_ID}"]`))).to.equal(false);
+        expect(visible(serverImage(api))).to.equal(true);
+      });
+
+      it('attaches the code input to strongAuthenticationAppCode (no pattern: 6 digits), and the typed code is what B2C posts', async () => {
+        const api = await restPage('rest-enroll', { contract });
+        const input = api.querySelector<HTMLInputElement>('#strongAuthenticationAppCode')!;
+        const codeInput = codeInputIn(api)!;
+        expect(codeInput.input === input).to.equal(true);
+        expect(codeInput.length).to.equal(6);
+        expect(input.getAttribute('autocomplete')).to.equal('one-time-code');
+        expect(input.getAttribute('inputmode')).to.equal('numeric');
+        const form = api.querySelector('form')!;
+        let posted = '';
+        form.addEventListener('submit', (event) => {
+          event.preventDefault();
+          posted = form.querySelector<HTMLInputElement>('#strongAuthenticationAppCode')!.value;
+        });
+        input.focus();
+        await sendKeys({ type: '123 456' });
+        api.querySelector<HTMLButtonElement>('#continue')!.click();
+        expect(posted).to.equal('123456');
+      });
     });
-  });
+
+    describe(`the sign-in challenge, selfasserted ${contract}`, () => {
+      it("attaches the code input to strongAuthenticationAppCode and shows the REST API's message on it", async () => {
+        const api = await restPage('rest-verify', { contract });
+        const codeInput = codeInputIn(api)!;
+        expect(codeInput.input!.id).to.equal('strongAuthenticationAppCode');
+        expect(api.querySelector('.totp-kit-server-qr')).to.equal(null);
+        showServerError(api, 'The verification code has already been used.');
+        await settle(api);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(codeInput.error).to.equal('The verification code has already been used.');
+        expect(codeInput.errorKind).to.equal('wrong');
+      });
+    });
+
+  }
 
   describe('with a claim map', () => {
     it('reads the map from #totp-kit-claims, as data', async () => {

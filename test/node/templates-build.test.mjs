@@ -119,6 +119,19 @@ test('the check names what B2C would reject', () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+test("the check takes a template's JSON data block (the claim map) for data, and any other inline script for a script", () => {
+  assert.match(readFileSync(join(outDir, 'totp-rest.html'), 'utf8'), /<script type="application\/json" id="totp-kit-claims">/);
+  const dir = mkdtempSync(join(tmpdir(), 'data-block-'));
+  cpSync(outDir, dir, { recursive: true });
+  const page = join(dir, 'totp-rest.html');
+  const html = readFileSync(page, 'utf8');
+  writeFileSync(page, html.replace('type="application/json" id="totp-kit-claims"', 'type="text/javascript" id="totp-kit-claims"'));
+  assert.deepEqual(checkTemplates(dir).problems, ['totp-rest.html: an inline <script>: use an external file with defer']);
+  writeFileSync(page, html.replace('<script type="application/json" id="totp-kit-claims">', '<script type="application/json" id="totp-kit-claims" src="https://x.example/map.json">'));
+  assert.ok(checkTemplates(dir).problems.some((p) => /a data block is inline/.test(p)));
+  rmSync(dir, { recursive: true, force: true });
+});
+
 test('the check command exits 1 on a broken set and 0 on a good one', () => {
   assert.doesNotThrow(() => execFileSync('node', ['src/build/tools/check-templates.mjs', outDir], { cwd: root, stdio: 'pipe' }));
   const empty = mkdtempSync(join(tmpdir(), 'empty-'));
