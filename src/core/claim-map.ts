@@ -38,20 +38,16 @@ const own = (object: object, key: string): unknown => (Object.hasOwn(object, key
  * `{ "id": …, "encoding": "base32" | "base64" }`. Anything else is dropped.
  */
 export function parseClaimMap(json: unknown): ClaimMap {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return {};
   const map: { -readonly [K in keyof ClaimMap]: ClaimMap[K] } = {};
+  if (typeof json !== 'object' || json === null) return map;
   for (const key of ['uri', 'account', 'qrImage', 'code'] as const) {
     const id = claimId(own(json, key));
     if (id) map[key] = id;
   }
   const secret = own(json, 'secret');
-  if (typeof secret === 'string') {
-    const id = claimId(secret);
-    if (id) map.secret = { id, encoding: 'base32' };
-  } else if (typeof secret === 'object' && secret !== null) {
-    const id = claimId(own(secret, 'id'));
-    const encoding = own(secret, 'encoding') ?? 'base32';
-    if (id && (encoding === 'base32' || encoding === 'base64')) map.secret = { id, encoding };
-  }
+  const object = typeof secret === 'object' && secret !== null;
+  const id = claimId(object ? own(secret, 'id') : secret);
+  const encoding = (object ? own(secret, 'encoding') : undefined) ?? 'base32';
+  if (id && (encoding === 'base32' || encoding === 'base64')) map.secret = { id, encoding };
   return map;
 }

@@ -15,11 +15,13 @@
  * - `rest`: the REST-API TOTP sample's journey (rest-api.ts): on the first
  *   sign-in its enrollment page (the server's QR image and the code), later its
  *   sign-in challenge; its Verify's own messages and last-match replay guard.
+ *   `rest-uri`: the same with README's change, the otpauth URI as a claim on the page.
  * `state` instead renders one page in one state, for the gallery.
  */
 import type { B2CPage, PageValues } from './fixtures.js';
 import { b2cOtpauthUri, decodeBase32, generateSecret, verifyTotp } from './totp.js';
-import { createRestApi, type Generated } from './rest-api.js';
+import { bitmapQrCode } from './bmp.js';
+import { createRestApi, sampleOtpauthUri, type Generated } from './rest-api.js';
 
 export type Template = 'totp' | 'totp-rest' | 'unified' | 'selfasserted' | 'error';
 
@@ -94,7 +96,9 @@ export function createMockB2C({ now = () => Date.now() / 1000 }: MockOptions = {
   /** The REST-API sample's users: the encrypted secret and the last matched step, as its policy stores them on the user. */
   const restUsers = new Map<string, { secretKey: string; timeStepMatched: string }>();
   const restApi = createRestApi();
-  const galleryBitmap = restApi.generate(DEMO.identifier);
+  // The gallery's: the demo account's fixed secret, so that the pages look the same on every load.
+  const galleryUri = sampleOtpauthUri(DEMO.identifier, DEMO.secret.toUpperCase());
+  const galleryBitmap = bitmapQrCode(galleryUri);
 
   const enrollValues = (email: string, secret: string): PageValues => ({ uri: b2cOtpauthUri(ISSUER, email, secret), identifier: email, secret });
 
@@ -109,7 +113,9 @@ export function createMockB2C({ now = () => Date.now() / 1000 }: MockOptions = {
     error: (session) => reply(session, 'error'),
   };
   const asyncGallery: Record<string, (session: Session) => Promise<PageReply>> = {
-    'rest-enroll': async (session) => reply(session, 'rest-enroll', { qrBitmap: (await galleryBitmap).qrCodeBitmap }),
+    'rest-enroll': (session) => Promise.resolve(reply(session, 'rest-enroll', { qrBitmap: galleryBitmap })),
+    'rest-enroll-uri': (session) =>
+      Promise.resolve(reply(session, 'rest-enroll', { qrBitmap: galleryBitmap, readonlyClaims: { strongAuthenticationAppUri: galleryUri } })),
     'rest-verify': (session) => Promise.resolve(reply(session, 'rest-verify')),
     'rest-used': (session) => Promise.resolve(reply(session, 'rest-verify', {}, { error: 'The verification code has already been used.' })),
   };
@@ -128,7 +134,10 @@ export function createMockB2C({ now = () => Date.now() / 1000 }: MockOptions = {
       case 'rest-enroll':
         if (!session.email) return reply(session, 'error', {}, { message: 'serverError' });
         session.restPending ??= await restApi.generate(session.email);
-        return reply(session, 'rest-enroll', { qrBitmap: session.restPending.qrCodeBitmap });
+        return reply(session, 'rest-enroll', {
+          qrBitmap: session.restPending.qrCodeBitmap,
+          readonlyClaims: query.get('journey') === 'rest-uri' ? { strongAuthenticationAppUri: session.restPending.otpauthUri } : undefined,
+        });
       case 'rest-verify':
         return reply(session, 'rest-verify');
       case 'already-enrolled':
@@ -156,7 +165,7 @@ export function createMockB2C({ now = () => Date.now() / 1000 }: MockOptions = {
         session.failures = 0;
         session.pendingSecret = undefined;
         session.restPending = undefined;
-        if (journey === 'rest') return next(restUsers.has(email) ? 'rest-verify' : 'rest-enroll');
+        if (journey === 'rest' || journey === 'rest-uri') return next(restUsers.has(email) ? 'rest-verify' : 'rest-enroll');
         const enrolled = users.has(email);
         if (journey === 'enable') return next(enrolled ? 'already-enrolled' : 'enroll');
         if (journey === 'disable') return next(enrolled ? 'verify' : 'not-enrolled');

@@ -32,6 +32,8 @@ export interface Generated {
   readonly qrCodeBitmap: string;
   /** The extension_StrongAuthenticationAppSecretKey claim: encrypted, base64. */
   readonly secretKey: string;
+  /** The URI the image is made of: what README's change to the sample returns as `otpauthUri`. */
+  readonly otpauthUri: string;
 }
 
 export type Verified = { readonly ok: true; readonly timeStepMatched: string } | { readonly ok: false; readonly message: string };
@@ -71,7 +73,8 @@ export function createRestApi(): RestApi {
   return {
     async generate(userName) {
       const secret = encodeBase32(crypto.getRandomValues(new Uint8Array(20)));
-      return { qrCodeBitmap: bitmapQrCode(sampleOtpauthUri(userName, secret)), secretKey: await encrypt(secret) };
+      const otpauthUri = sampleOtpauthUri(userName, secret);
+      return { qrCodeBitmap: bitmapQrCode(otpauthUri), secretKey: await encrypt(secret), otpauthUri };
     },
     async verify(totpCode, secretKey, timeStepMatched, unixSeconds) {
       let secret: string;

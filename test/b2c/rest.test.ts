@@ -145,6 +145,11 @@ describe('B2C bridge on the REST-API sample', () => {
       const api = await restPage('rest-enroll', { readonlyClaims: { otpauthUri: SAMPLE_URI, signInName: 'emily@fabrikam.com' } }, { claims: parseClaimMap({ uri: 'otpauthUri', account: 'signInName' }) });
       const qr = api.querySelector<TotpQrCodeElement>('.totp-kit-server-qr totp-qr-code')!;
       expect(qr.value).to.equal(SAMPLE_URI);
+      // The steps of the kit's enrollment page: 1. the app's links, 2. the code, then the details.
+      const steps = [...api.querySelector('.totp-kit-server-qr')!.children].filter(visible).map((element) => element.localName);
+      expect(steps).to.deep.equal(['totp-app-icon', 'totp-qr-code', 'totp-authenticator-info']);
+      expect(api.querySelector<HTMLElement & { step: number }>('totp-app-icon')!.step).to.equal(1);
+      expect(qr.step).to.equal(2);
       expect((await decodeSvg(qr.shadowRoot!.querySelector('svg')!))!.text).to.equal(SAMPLE_URI);
       expect(visible(qr)).to.equal(true);
       expect(visible(serverImage(api))).to.equal(false);

@@ -15,6 +15,7 @@ const VIEWS = [
   '/page-templates/selfasserted.html?state=profile',
   '/page-templates/error.html?state=error',
   '/page-templates/totp-rest.html?state=rest-enroll',
+  '/page-templates/totp-rest.html?state=rest-enroll-uri',
   '/page-templates/selfasserted.html?state=rest-used',
   '/src/preview/index.html',
 ];

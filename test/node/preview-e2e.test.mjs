@@ -131,6 +131,24 @@ test("the REST-API sample: the first sign-in enrolls from the server's QR image,
   await page.close();
 });
 
+test("the REST-API sample with README's URI claim: the kit's own QR code, scanned, enrolls", async () => {
+  await preview.reset();
+  const email = `rest-uri-${Date.now()}@fabrikam.com`;
+  const page = await openPage('/page-templates/unified.html?journey=rest-uri');
+  await signIn(page, email);
+  assert.match(page.url(), /totp-rest\.html\?journey=rest-uri&step=rest-enroll/);
+  const uri = await scanQr(page);
+  const parsed = new URL(uri);
+  assert.equal(decodeURIComponent(parsed.pathname), `/B2CDemo:${email}`);
+  const secret = parsed.searchParams.get('secret');
+  // The server's image gives way to the kit's code; the same key behind both.
+  assert.equal(await page.$eval('.totp-kit-server-qr-image', (img) => img.checkVisibility()), false);
+  await Promise.all([page.waitForNavigation(), enterRestCode(page, totpCode(secret, Date.now() / 1000))]);
+  assert.match(page.url(), /done\.html\?outcome=enrolled/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('turning authenticator MFA on is refused when enrolled; turning it off asks for a code first', async () => {
   await preview.reset();
   const email = `toggle-${Date.now()}@fabrikam.com`;

@@ -10,8 +10,8 @@
  *   Anything else shows a clear message; nothing of a refused claim reaches
  *   the page, as HTML, text or URL.
  * - Where the template's claim map names a URI claim on the page holding a
- *   otpauth:// URI the QR code element accepts, the kit's own QR code and
- *   account details take the image's place; a secret claim in
+ *   otpauth:// URI the QR code element accepts, the kit's own app links, QR
+ *   code and account details take the image's place; a secret claim in
  *   clear (Base32 or base64) gives the account details alone.
  * - B2C's field stays in the form, hidden, with its value: B2C posts it back.
  * - It imports nothing the template's script holds (contract.ts, options.ts but
@@ -64,7 +64,7 @@ export function claimValues(field: (id: string) => Element | null, map: ClaimMap
 
 /** The kit's elements the page needs for `claims`. */
 export function tagsFor(claims: ServerQrClaims): KitTag[] {
-  return claims.uri ? ['totp-qr-code', 'totp-authenticator-info'] : claims.secret ? ['totp-authenticator-info'] : [];
+  return claims.uri ? ['totp-app-icon', 'totp-qr-code', 'totp-authenticator-info'] : claims.secret ? ['totp-authenticator-info'] : [];
 }
 
 const STYLES = `
@@ -74,7 +74,8 @@ const STYLES = `
   padding: 1rem; background: #fff; border-radius: 0.25rem; image-rendering: pixelated; forced-color-adjust: none }
 .totp-kit-server-qr-error { margin: 0 }
 .totp-kit-server-qr:has(> totp-qr-code:not(:state(invalid))) > :is(.totp-kit-server-qr-heading, .totp-kit-server-qr-image, .totp-kit-server-qr-error),
-.totp-kit-server-qr > totp-qr-code:state(invalid) { display: none }`;
+.totp-kit-server-qr > totp-qr-code:state(invalid) { display: none }
+.totp-kit-server-qr > :is(totp-app-icon, totp-qr-code, totp-authenticator-info) { justify-self: stretch }`;
 
 const styled = new WeakSet<Document>();
 
@@ -114,12 +115,17 @@ export function mountServerQr(item: HTMLElement, field: HTMLElement, claims: Ser
   if (!img) error.setAttribute('role', 'alert');
   box.append(heading, img ?? error);
   if (claims.uri) {
+    // The kit's enrollment page, as on B2C's display-control page: 1. get an app, 2. scan or add, then the details.
+    const icon = document.createElement('totp-app-icon');
+    icon.step = 1;
+    icon.strings = { ...strings.appIcon };
     const qr = document.createElement('totp-qr-code');
     qr.value = claims.uri;
-    qr.step = 1;
-    qr.strings = { ...strings.qrCode };
-    box.prepend(qr);
-    elements.push(qr);
+    qr.step = 2;
+    // "3. Then continue…" would stand between the code and the account details, which are part of step 2.
+    qr.strings = { next: '', ...strings.qrCode };
+    box.prepend(icon, qr);
+    elements.push(icon, qr);
   }
   if (claims.uri || claims.secret) {
     const info = document.createElement('totp-authenticator-info');
