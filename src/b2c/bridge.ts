@@ -20,6 +20,7 @@ import { DEFAULT_TEXT, MARKER, settled, upgradeOnce, type Mount } from './mount.
 import { readOptions, type BridgeOptions, type KitTag } from './options.js';
 import { contextOf, textOf, type Context } from './controls/context.js';
 import { errorKindOf } from './texts.js';
+import { INPUT_NOT_RECORDED, markForReplays } from '../core/replay.js';
 import { mountQrCode } from './controls/qr-code.js';
 import { mountAuthenticatorInfo } from './controls/authenticator-info.js';
 import { mountAppIcon } from './controls/app-icon.js';
@@ -34,13 +35,32 @@ interface Control {
   readonly tag: KitTag;
   readonly find: (api: HTMLElement, options: BridgeOptions) => Iterable<HTMLElement>;
   readonly mount: (node: HTMLElement, context: Context) => Mount;
+  /** Marks what in B2C's node a session replay must not record (core/replay.ts). */
+  readonly keepOutOfReplays: (node: HTMLElement) => void;
 }
 
+const markSecretCopies = (selector: string) => (node: HTMLElement) => node.querySelectorAll(selector).forEach((copy) => markForReplays(copy));
+
 const CONTROLS: readonly Control[] = [
-  { tag: 'totp-qr-code', find: (api) => api.querySelectorAll<HTMLElement>(B2C.QR_CONTROL.container), mount: mountQrCode },
-  { tag: 'totp-authenticator-info', find: (api) => api.querySelectorAll<HTMLElement>(B2C.INFO_CONTROL.container), mount: mountAuthenticatorInfo },
-  { tag: 'totp-app-icon', find: (api) => api.querySelectorAll<HTMLElement>(B2C.APP_ICON_CONTROL.container), mount: mountAppIcon },
-  { tag: 'totp-code-input', find: (api, options) => findCodeInputs(api, options.claims?.code), mount: (node, context) => mountCodeInput(node as HTMLInputElement, context) },
+  {
+    tag: 'totp-qr-code',
+    find: (api) => api.querySelectorAll<HTMLElement>(B2C.QR_CONTROL.container),
+    mount: mountQrCode,
+    keepOutOfReplays: markSecretCopies(B2C.QR_CONTROL.secretCopies),
+  },
+  {
+    tag: 'totp-authenticator-info',
+    find: (api) => api.querySelectorAll<HTMLElement>(B2C.INFO_CONTROL.container),
+    mount: mountAuthenticatorInfo,
+    keepOutOfReplays: markSecretCopies(B2C.INFO_CONTROL.secretCopies),
+  },
+  { tag: 'totp-app-icon', find: (api) => api.querySelectorAll<HTMLElement>(B2C.APP_ICON_CONTROL.container), mount: mountAppIcon, keepOutOfReplays: () => undefined },
+  {
+    tag: 'totp-code-input',
+    find: (api, options) => findCodeInputs(api, options.claims?.code),
+    mount: (node, context) => mountCodeInput(node as HTMLInputElement, context),
+    keepOutOfReplays: (node) => markForReplays(node, INPUT_NOT_RECORDED),
+  },
 ];
 
 // Hides only what the kit replaces, and only where the kit's element is in place.
@@ -87,6 +107,8 @@ function upgradePage(api: HTMLElement, options: BridgeOptions): void {
   let context: Context | undefined;
   for (const control of CONTROLS) {
     for (const node of control.find(api, options)) {
+      // At once, before any element loads: a recorder may snapshot the page meanwhile (rrweb does at load).
+      control.keepOutOfReplays(node);
       // B2C's node stays as it is until the element is defined (or forever, if it cannot be).
       if (settled(node) || !definedOrLoading(control.tag, api, options)) continue;
       context ??= contextOf(api, options);
@@ -111,7 +133,15 @@ let serverQrLoading: Promise<unknown> | undefined;
 function upgradeServerQr(api: HTMLElement, options: BridgeOptions): void {
   const field = api.querySelector<HTMLElement>(B2C.claimField(options.claims?.qrImage ?? B2C.SERVER_QR_CLAIM));
   const item = field?.parentElement?.parentElement;
-  if (!field || !item || settled(item)) return;
+  if (!field || !item) return;
+  // At once, before the module loads: the image, its base64 and the URI and secret claims all hold the secret.
+  // Their whole items (B2C's field and the kit's image alike): the module imports nothing of the entry's.
+  for (const id of [options.claims?.uri, options.claims?.secret?.id]) {
+    const claim = id && api.querySelector(B2C.claimField(id))?.parentElement?.parentElement;
+    if (claim) markForReplays(claim);
+  }
+  markForReplays(item);
+  if (settled(item)) return;
   if (!serverQr) {
     serverQrLoading ??= import('./controls/server-qr.js').then(
       (module) => ((serverQr = module), upgradePage(api, options)),

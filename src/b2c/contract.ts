@@ -34,6 +34,8 @@ export const QR_CONTROL = {
   uriLink: ':scope > a[href^="otpauth:" i]',
   picture: ':scope > [id$="-picture"]',
   image: ':scope > [id$="-picture"] > img',
+  /** What holds the URI, and so the secret: the picture (its tooltip, its image), the hidden text, the link. */
+  secretCopies: ':scope > :is([id$="-picture"], [id$="-text"], a[href^="otpauth:" i]), :scope > [id$="-picture"] > img',
 } as const;
 
 export const INFO_CONTROL = {
@@ -43,6 +45,8 @@ export const INFO_CONTROL = {
   account: ':scope > [id$="-account_name"]',
   /** Text "Secret: <secretKey>"; its aria-label is the bare claim. */
   secret: ':scope > [id$="-secret"]',
+  /** What holds the secret: that text (and its aria-label). */
+  secretCopies: ':scope > [id$="-secret"]',
   /** "Still having trouble?" (collapse_text), a javascript: link B2C handles. */
   collapse: ':scope > [id$="-collapse_text"]',
 } as const;

@@ -7,9 +7,11 @@
  * It writes a manifest (`.vite/template-script.json`) that `vite build`, the
  * second half, reads to put the script and its preloads into the templates.
  */
+import { resolve } from 'node:path';
 import type { UserConfig } from 'vite';
 import { templateBaseUrl } from './base-url.ts';
 import { classicEntry } from './plugins/classic-entry.ts';
+import { copyIntoEntry } from './plugins/copy-into-entry.ts';
 import { minifyCssLiteralsPlugin } from './plugins/minify-css-literals.ts';
 import { trimQrcodeGenerator } from './plugins/trim-qrcode-generator.ts';
 import { MINIFIED } from './minified.ts';
@@ -24,7 +26,13 @@ export function templateScriptConfig(): UserConfig {
   const base = templateBaseUrl();
   return {
     publicDir: false, // the templates build copies public/
-    plugins: [trimQrcodeGenerator(), minifyCssLiteralsPlugin(), classicEntry(TEMPLATE_SCRIPT, () => base)],
+    plugins: [
+      trimQrcodeGenerator(),
+      minifyCssLiteralsPlugin(),
+      // What the bridge must do before any element loads, with the elements' own code for it.
+      copyIntoEntry(resolve('src/b2c/'), [resolve('src/core/replay.ts')]),
+      classicEntry(TEMPLATE_SCRIPT, () => base),
+    ],
     build: {
       target: 'es2022',
       outDir: 'dist/templates',
@@ -40,7 +48,7 @@ export function templateScriptConfig(): UserConfig {
           // registration, the shared styles and the text helpers. Not lit-html: only the enrollment
           // page's elements use templates, so the page every sign-in shows never loads it.
           codeSplitting: {
-            groups: [{ name: 'shared', test: /elements[\\/](reactive-element|css|define|visually-hidden\.styles)\.ts$|core[\\/]text\.ts$/ }],
+            groups: [{ name: 'shared', test: /elements[\\/](reactive-element|css|define|visually-hidden\.styles)\.ts$|core[\\/](text|replay)\.ts$/ }],
           },
         },
       },

@@ -155,7 +155,11 @@ export async function decodeSvg(svg: SVGSVGElement, minSize = 480): Promise<Deco
 
 /** The pixels the browser painted for `element`'s box, from a real screenshot. */
 export async function screenshotPixels(element: Element): Promise<ImageData> {
-  const box = element.getBoundingClientRect();
+  return boxPixels(element.getBoundingClientRect());
+}
+
+/** The pixels the browser painted in `box` (CSS pixels from the viewport's top left), from a real screenshot. */
+export async function boxPixels(box: { left: number; top: number; width: number; height: number }): Promise<ImageData> {
   const clip = {
     x: Math.floor(box.left + scrollX),
     y: Math.floor(box.top + scrollY),

@@ -56,6 +56,15 @@ test('the template script is a classic script that defines no globals and import
   assert.doesNotMatch(serverQr, /code length overflow|getRSBlocks/);
 });
 
+test('the session-replay markers are in the template script itself (copy-into-entry) and in the shared chunk, never a chunk of their own', () => {
+  // The bridge marks B2C's copies of the secret before any module loads: a recorder may snapshot the page meanwhile.
+  assert.match(scriptCode(), /rr-block[^"'`]*data-dd-privacy=hidden/);
+  assert.match(scriptCode(), /rr-ignore/);
+  const [shared] = assetsOf(/^shared-/);
+  assert.match(readFileSync(join(outDir, 'assets', shared), 'utf8'), /rr-block/);
+  assert.deepEqual(assetsOf(/\.js$/).map((name) => name.replace(/-[\w-]{8}\.js$/, '')).sort(), ['b2c-totp-kit', 'enrollment', 'shared', 'verification']);
+});
+
 test('the TOTP template preloads the verification page\'s modules, absolutely; the others preload nothing', () => {
   const preloads = (page) => [...readFileSync(join(outDir, page), 'utf8').matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((match) => match[1]);
   const [shared] = assetsOf(/^shared-/);

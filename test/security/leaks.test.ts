@@ -6,6 +6,8 @@
 import { expect } from '@open-wc/testing';
 import '../../src/index.js';
 import type { TotpAuthenticatorInfoElement } from '../../src/elements/authenticator-info/authenticator-info.js';
+import type { TotpQrCodeElement } from '../../src/elements/qr-code/qr-code.js';
+import { NOT_RECORDED } from '../../src/core/replay.js';
 import { bridgedPage, removePages, settle, ENROLL_VALUES } from '../helpers/b2c.js';
 import { withClipboard } from '../helpers/navigator.js';
 
@@ -86,6 +88,31 @@ describe('the secret stays where it belongs', () => {
     expect(urls.filter(leaks)).to.deep.equal([]);
   });
 
+  it('is in no performance entry of any type, and in no error or rejection the page sees', async () => {
+    const errors: string[] = [];
+    const onError = (event: ErrorEvent) => errors.push(`${event.message} ${event.error?.stack ?? ''}`);
+    const onRejection = (event: PromiseRejectionEvent) => errors.push(String(event.reason?.stack ?? event.reason));
+    addEventListener('error', onError);
+    addEventListener('unhandledrejection', onRejection);
+    try {
+      await enrollAndUse();
+      removePages(); // one #api at a time, as on B2C
+      // What an error tracker would pick up too: a value the kit warns about (issuer and label disagree), with the secret in it.
+      const { api } = await bridgedPage('totp-enroll', { ...ENROLL_VALUES, uri: `otpauth://totp/Fabrikam:emily?secret=${SECRET}&issuer=Contoso` });
+      await settle(api);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      removeEventListener('error', onError);
+      removeEventListener('unhandledrejection', onRejection);
+    }
+    const entries = performance.getEntries().map((entry) => JSON.stringify(entry.toJSON()));
+    expect(entries.length).to.be.above(0);
+    expect(entries.filter(leaks)).to.deep.equal([]);
+    expect(errors.filter(leaks)).to.deep.equal([]);
+    expect(logged.length, 'the warning was logged').to.be.above(0);
+    expect(logged.filter(leaks)).to.deep.equal([]);
+  });
+
   it('is in no attribute of the kit, no title, and not the page title', async () => {
     const api = await enrollAndUse();
     for (const node of allNodes(api).filter(isKitNode)) {
@@ -112,6 +139,25 @@ describe('the secret stays where it belongs', () => {
     const info = api.querySelector<TotpAuthenticatorInfoElement>('totp-authenticator-info')!;
     expect(leaks(info.shadowRoot!.textContent!)).to.equal(false);
     expect(leaks(info.shadowRoot!.querySelector('[role="status"]')!.textContent!)).to.equal(false);
+  });
+
+  it('marks every node that holds the secret, the kit\'s and B2C\'s, for each session-replay tool, within its own tree', async () => {
+    const api = await enrollAndUse();
+    api.querySelector<TotpQrCodeElement>('totp-qr-code')!.deepLink = 'always';
+    await settle(api);
+    const holders = allNodes(api).filter((node) => [...node.attributes].some(({ value }) => leaks(value)) || [...node.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && leaks(child.textContent!)));
+    // The QR path holds the secret drawn, not written: found by its element.
+    const drawn = allNodes(api).filter((node) => node.localName === 'path' && node.closest('svg')?.getAttribute('part') === 'image');
+    expect(holders.length, 'the page does hold the secret').to.be.above(3);
+    expect(drawn.length).to.equal(1);
+    for (const node of [...holders, ...drawn]) {
+      // Tools inherit a marker from ancestors in the node's own tree; whether one crosses a shadow boundary differs.
+      for (const marker of NOT_RECORDED.split(' ')) {
+        const [name, value] = marker.split('=');
+        const selector = name.startsWith('.') ? name : value ? `[${name}="${value}"]` : `[${name}]`;
+        expect(node.closest(selector), `${node.localName}#${node.id} ${marker}`).to.not.equal(null);
+      }
+    }
   });
 
   it("hides B2C's own copies, so that they leave the accessibility tree", async () => {

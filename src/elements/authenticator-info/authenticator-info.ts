@@ -3,6 +3,7 @@ import { KitElement, type PropertyValues } from '../kit-element.js';
 import { parseOtpauthUri, type OtpauthKey } from '../../core/otpauth.js';
 import { displaySecret } from '../../core/secret.js';
 import { cleanLabel, format, freshMessage, mergeStrings } from '../../core/text.js';
+import { markForReplays } from '../../core/replay.js';
 import { defineElement } from '../define.js';
 import { styles } from './authenticator-info.styles.js';
 import { visuallyHidden } from '../visually-hidden.styles.js';
@@ -184,6 +185,9 @@ export class TotpAuthenticatorInfoElement extends KitElement {
   }
 
   protected override updated(): void {
+    // Out of session replays, before a recorder's mutation callback sees it (that runs after this microtask).
+    const secret = this.renderRoot.querySelector('[part="secret"]');
+    if (secret) markForReplays(secret);
     // In phase with the clock, as the app's codes are. Set through the CSSOM:
     // a strict CSP blocks style attributes.
     const ring = this.renderRoot.querySelector<SVGElement>('circle')?.style;

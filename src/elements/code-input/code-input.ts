@@ -1,6 +1,7 @@
 import { ReactiveKitElement, type PropertyValues } from '../reactive-element.js';
 import { codeDigits, normaliseCode } from '../../core/code.js';
 import { format, freshMessage, mergeStrings } from '../../core/text.js';
+import { INPUT_NOT_RECORDED, markForReplays } from '../../core/replay.js';
 import { defineElement } from '../define.js';
 import { styles } from './code-input.styles.js';
 
@@ -303,6 +304,8 @@ export class TotpCodeInputElement extends ReactiveKitElement {
       if (!input.hasAttribute(name)) input.setAttribute(name, value);
     }
     if (input.type === 'number') input.type = 'text';
+    // What is typed is a live second factor: out of session replays.
+    markForReplays(input, INPUT_NOT_RECORDED);
     // maxlength would cut "123 456" to "123 45" before the spaces are removed.
     input.removeAttribute('maxlength');
     this.#describe(true);

@@ -4,6 +4,7 @@ import { parseOtpauthUri, type OtpauthKey, type OtpauthProblem } from '../../cor
 import { encodeQr, QrCapacityError, ERROR_CORRECTION_LEVELS, type ErrorCorrection, type QrSymbol } from '../../core/qr.js';
 import { canOpenAppLinks, readPlatformHints } from '../../core/platform.js';
 import { format, mergeStrings } from '../../core/text.js';
+import { markForReplays } from '../../core/replay.js';
 import { defineElement } from '../define.js';
 import { styles } from './qr-code.styles.js';
 import { stepHeading, stepLine, stepStyles } from '../step.js';
@@ -164,6 +165,8 @@ export class TotpQrCodeElement extends KitElement {
   }
 
   protected override updated(): void {
+    // The code and the link carry the secret: out of session replays, from the first frame they are in.
+    for (const node of this.renderRoot.querySelectorAll('svg, a')) markForReplays(node);
     try {
       this.#internals.states[this.#symbol ? 'delete' : 'add']('invalid');
     } catch {
