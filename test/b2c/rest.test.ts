@@ -83,7 +83,7 @@ describe('B2C bridge on the REST-API sample', () => {
         expect(field.value).to.equal(BITMAP);
         expect(field.closest('form')!.id).to.equal('attributeVerification');
         // The contract's own markup: the old one has no <claimId>_li class, the form an action.
-        expect(field.closest('li')!.className).to.equal(contract === '1.x' ? 'Readonly' : `Readonly ${QR_ID}_li`);
+        expect(field.closest('li')!.classList.contains(`${QR_ID}_li`)).to.equal(contract === '2.1');
         expect(visible(field)).to.equal(false);
         expect(visible(api.querySelector(`label[for="${QR_ID}"]`))).to.equal(false);
         expect(visible(serverImage(api))).to.equal(true);
@@ -181,6 +181,22 @@ describe('B2C bridge on the REST-API sample', () => {
       expect(qr.problem).to.equal('missing-secret');
       expect(visible(qr)).to.equal(false);
       expect(visible(serverImage(api))).to.equal(true);
+    });
+  });
+
+  describe('session replays', () => {
+    it("marks the image claim's item (B2C's base64 and the kit's image), the URI claim's item, and masks the code field", async () => {
+      const api = await b2cPage('rest-enroll', { qrBitmap: BITMAP, readonlyClaims: { otpauthUri: SAMPLE_URI, other: 'kept' } });
+      // At once, before the image's module or any element has loaded: a recorder may snapshot meanwhile.
+      stops.push(startBridge(document, { claims: parseClaimMap({ uri: 'otpauthUri' }) }));
+      const item = api.querySelector(`#${QR_ID}`)!.closest('li')!;
+      expect(item.classList.contains('rr-block')).to.equal(true);
+      expect(item.hasAttribute('data-private')).to.equal(true);
+      expect(api.querySelector('#otpauthUri')!.closest('li')!.classList.contains('rr-block')).to.equal(true);
+      expect(api.querySelector('#other')!.closest('li')!.classList.contains('rr-block')).to.equal(false);
+      await settled(api);
+      expect(api.querySelector('#strongAuthenticationAppCode')!.classList.contains('rr-ignore')).to.equal(true);
+      expect(item.contains(api.querySelector('.totp-kit-server-qr'))).to.equal(true);
     });
   });
 
