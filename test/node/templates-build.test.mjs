@@ -62,7 +62,7 @@ test('the session-replay markers are in the template script itself (copy-into-en
   assert.match(scriptCode(), /rr-ignore/);
   const [shared] = assetsOf(/^shared-/);
   assert.match(readFileSync(join(outDir, 'assets', shared), 'utf8'), /rr-block/);
-  assert.deepEqual(assetsOf(/\.js$/).map((name) => name.replace(/-[\w-]{8}\.js$/, '')).sort(), ['b2c-totp-kit', 'enrollment', 'shared', 'verification']);
+  assert.deepEqual(assetsOf(/\.js$/).map((name) => name.replace(/-[\w-]{8}\.js$/, '')).sort(), ['b2c-totp-kit', 'enrollment', 'server-qr', 'shared', 'verification']);
 });
 
 test('the TOTP template preloads the verification page\'s modules, absolutely; the others preload nothing', () => {
