@@ -33,7 +33,7 @@ export { digitsOfPattern } from './controls/code-input.js';
 /** A kind of B2C control: the element it needs, how to find each one, how to mount on it. */
 interface Control {
   readonly tag: KitTag;
-  readonly find: (api: HTMLElement) => Iterable<HTMLElement>;
+  readonly find: (api: HTMLElement, options: BridgeOptions) => Iterable<HTMLElement>;
   readonly mount: (node: HTMLElement, context: Context) => Mount;
   /** Marks what in B2C's node a session replay must not record (core/replay.ts). */
   readonly keepOutOfReplays: (node: HTMLElement) => void;
@@ -57,7 +57,7 @@ const CONTROLS: readonly Control[] = [
   { tag: 'totp-app-icon', find: (api) => api.querySelectorAll<HTMLElement>(B2C.APP_ICON_CONTROL.container), mount: mountAppIcon, keepOutOfReplays: () => undefined },
   {
     tag: 'totp-code-input',
-    find: findCodeInputs,
+    find: (api, options) => findCodeInputs(api, options.claims?.code),
     mount: (node, context) => mountCodeInput(node as HTMLInputElement, context),
     keepOutOfReplays: (node) => markForReplays(node, INPUT_NOT_RECORDED),
   },
@@ -74,7 +74,8 @@ const HIDE_REPLACED = `
 .attrEntry[${MARKER}] > :not(totp-authenticator-info),
 .authenticatorIconControlContent[${MARKER}] > :is([id$="-title"], a) { display: none !important }
 form:has(input[${MARKER}]) > #claimVerificationServerError { display: none !important }
-form:has(totp-code-input:state(blocked)) > .buttons > #continue { display: none !important }`;
+form:has(totp-code-input:state(blocked)) > .buttons > #continue { display: none !important }
+li[${MARKER}] > .attrEntry > :not(.totp-kit-server-qr) { display: none !important }`;
 
 /**
  * Upgrades the B2C page in `doc` now and whenever B2C changes #api.
@@ -105,7 +106,7 @@ function adoptSheet(doc: Document): void {
 function upgradePage(api: HTMLElement, options: BridgeOptions): void {
   let context: Context | undefined;
   for (const control of CONTROLS) {
-    for (const node of control.find(api)) {
+    for (const node of control.find(api, options)) {
       // At once, before any element loads: a recorder may snapshot the page meanwhile (rrweb does at load).
       control.keepOutOfReplays(node);
       // B2C's node stays as it is until the element is defined (or forever, if it cannot be).
@@ -115,7 +116,46 @@ function upgradePage(api: HTMLElement, options: BridgeOptions): void {
       void upgradeOnce(node, () => control.mount(node, context!)).then(() => syncServerError(api, options));
     }
   }
+  upgradeServerQr(api, options);
   syncServerError(api, options);
+}
+
+type ServerQrModule = typeof import('./controls/server-qr.js');
+let serverQr: ServerQrModule | undefined;
+let serverQrLoading: Promise<unknown> | undefined;
+
+/**
+ * The REST-API sample's enrollment page: the server's QR image claim (a Readonly
+ * field holding base64), upgraded by a module of its own that only this page
+ * loads, with the kit's QR code and account details where the claim map names a
+ * URI (or a secret) claim on the page.
+ */
+function upgradeServerQr(api: HTMLElement, options: BridgeOptions): void {
+  const field = api.querySelector<HTMLElement>(B2C.claimField(options.claims?.qrImage ?? B2C.SERVER_QR_CLAIM));
+  const item = field?.parentElement?.parentElement;
+  if (!field || !item) return;
+  // At once, before the module loads: the image, its base64 and the URI and secret claims all hold the secret.
+  // Their whole items (B2C's field and the kit's image alike): the module imports nothing of the entry's.
+  for (const id of [options.claims?.uri, options.claims?.secret?.id]) {
+    const claim = id && api.querySelector(B2C.claimField(id))?.parentElement?.parentElement;
+    if (claim) markForReplays(claim);
+  }
+  markForReplays(item);
+  if (settled(item)) return;
+  if (!serverQr) {
+    serverQrLoading ??= import('./controls/server-qr.js').then(
+      (module) => ((serverQr = module), upgradePage(api, options)),
+      (error: unknown) => console.warn(`b2c-totp-kit: could not load the QR image (${(error as Error)?.name ?? 'error'})`),
+    );
+    return;
+  }
+  const claims = serverQr.claimValues((id) => api.querySelector(B2C.claimField(id)), options.claims ?? {});
+  // Every element the page needs, asked for at once (not one after the other).
+  const defined = serverQr.tagsFor(claims).map((tag) => definedOrLoading(tag, api, options));
+  if (!defined.every(Boolean)) return;
+  const module = serverQr;
+  const context = contextOf(api, options);
+  void upgradeOnce(item, () => module.mountServerQr(item, field, claims, context));
 }
 
 const loading = new Map<KitTag, Promise<unknown>>();

@@ -1,6 +1,7 @@
 /**
  * Everything the kit knows about the DOM Azure AD B2C renders into `<div id="api">`
- * on its TOTP pages (selfasserted 2.1.9 and later), in one place. Source and
+ * on its TOTP pages (selfasserted 2.1.9 and later, and the REST-API sample's
+ * pages on the old selfasserted 1.1.0 / 1.2.0 contracts), in one place. Source and
  * confidence of each fact: CONTRACT.md beside this file (two captures of live
  * pages, Microsoft's template CSS, production code written against B2C).
  *
@@ -67,9 +68,32 @@ export const ENROLLMENT_STEPS = [APP_ICON_CONTROL.container, QR_CONTROL.containe
 export const CODE_INPUT = {
   /** The code claim's text input, `input#<claimId>.textInput` in `li.TextBox`. */
   inputs: `${ITEM}.TextBox > .attrEntry > input`,
-  /** The claim ids of the TOTP code: the sample's `otpCode`; others come from the template's claim map. */
-  claims: ['otpCode'],
+  /**
+   * The claim ids of the TOTP code: Microsoft's TOTP sample's `otpCode` and the REST-API
+   * sample's `strongAuthenticationAppCode` (a TextBox with no pattern); others come from
+   * the template's claim map (`code` in #totp-kit-claims).
+   */
+  claims: ['otpCode', 'strongAuthenticationAppCode'],
 } as const;
+
+/**
+ * A claim's own field, by its id: `<input|textarea|p id=<claimId>>` in its item's
+ * `.attrEntry`, on every self-asserted contract from 1.1.0 on (CONTRACT.md, "Old
+ * contracts"). `id` must be a checked claim id (core/claim-map.ts: letters, digits,
+ * `_`, `-`, `.`), so that it stands in the selector as it is.
+ */
+export const claimField = (id: string) => `${ITEM} > .attrEntry > [id="${id}"]`;
+
+/**
+ * The REST-API TOTP sample (`azure-ad-b2c/samples`, policies/custom-mfa-totp): its QR image
+ * claim, a `Readonly` claim whose field holds the server's bitmap as base64. Without a
+ * claim map the kit looks for this id; a map's `qrImage` replaces it.
+ */
+export const SERVER_QR_CLAIM = 'strongAuthenticationAppQRCodeBitmap';
+
+/** The template's claim map and texts: JSON data, never run. */
+export const CLAIM_MAP = 'totp-kit-claims';
+export const STRINGS = 'totp-kit-strings';
 
 /** Page-level error B2C fills after a failed verification ("Wrong code entered, please try again."). */
 export const SERVER_ERROR = `${FORM} > #claimVerificationServerError`;

@@ -12,6 +12,18 @@ import type { AuthenticatorInfoStrings } from '../elements/authenticator-info/au
 import type { AppIconStrings } from '../elements/app-icon/app-icon.js';
 import type { CodeInputStrings } from '../elements/code-input/code-input.js';
 import type { ErrorKinds } from './texts.js';
+import { parseClaimMap, type ClaimMap } from '../core/claim-map.js';
+import { CLAIM_MAP, STRINGS } from './contract.js';
+
+/** Texts of the server's QR image on the REST-API sample's enrollment page. */
+export interface ServerQrStrings {
+  /** The image's accessible name. */
+  name: string;
+  /** The step's heading above it. */
+  heading: string;
+  /** Shown in place of an image claim the kit refused (not an image, too large, missing). */
+  error: string;
+}
 
 /** Texts a template gives the elements: they win over B2C's and the kit's. */
 export interface PageStrings {
@@ -19,6 +31,7 @@ export interface PageStrings {
   authenticatorInfo?: Partial<AuthenticatorInfoStrings>;
   appIcon?: Partial<AppIconStrings>;
   codeInput?: Partial<CodeInputStrings>;
+  serverQr?: Partial<ServerQrStrings>;
 }
 
 /** The kit's elements the bridge mounts. */
@@ -27,6 +40,8 @@ export type KitTag = 'totp-qr-code' | 'totp-authenticator-info' | 'totp-app-icon
 export interface BridgeOptions {
   /** Submit B2C's form when the last digit arrives (off by default: B2C does not auto-submit this page, and a second post of a single-use code fails). */
   readonly autosubmit?: boolean;
+  /** Which claim ids hold the TOTP values (`#totp-kit-claims`); none on B2C's display-control pages. */
+  readonly claims?: ClaimMap;
   /** Texts that win over B2C's and the kit's defaults. */
   readonly strings?: PageStrings;
   /** A policy's own messages for too many attempts and for the service down, where it changed B2C's. */
@@ -39,7 +54,7 @@ export interface BridgeOptions {
   readonly load?: (tag: KitTag) => Promise<unknown>;
 }
 
-const GROUPS = ['qrCode', 'authenticatorInfo', 'appIcon', 'codeInput'] as const;
+const GROUPS = ['qrCode', 'authenticatorInfo', 'appIcon', 'codeInput', 'serverQr'] as const;
 
 /** The own string-valued properties of `value`, in a fresh object; nothing else. */
 export function ownTexts(value: unknown): Record<string, string> {
@@ -69,13 +84,23 @@ export function pageStrings(json: unknown): PageStrings {
   return strings;
 }
 
-export function readOptions(doc: Document): BridgeOptions {
-  let json: unknown;
-  const text = doc.getElementById('totp-kit-strings')?.textContent;
+/** The JSON in the template's `<script type="application/json" id=…>`, or undefined (with a warning) when it is not JSON. */
+function jsonData(doc: Document, id: string): unknown {
+  const text = doc.getElementById(id)?.textContent;
   try {
-    if (text) json = JSON.parse(text);
+    return text ? (JSON.parse(text) as unknown) : undefined;
   } catch {
-    console.warn("b2c-totp-kit: #totp-kit-strings is not valid JSON; using B2C's and the kit's texts");
+    console.warn(`b2c-totp-kit: #${id} is not valid JSON; ignored`);
+    return undefined;
   }
-  return { autosubmit: doc.documentElement.hasAttribute('data-totp-autosubmit'), strings: pageStrings(json), errors: errorKinds(json) };
+}
+
+export function readOptions(doc: Document): BridgeOptions {
+  const json = jsonData(doc, STRINGS);
+  return {
+    autosubmit: doc.documentElement.hasAttribute('data-totp-autosubmit'),
+    strings: pageStrings(json),
+    errors: errorKinds(json),
+    claims: parseClaimMap(jsonData(doc, CLAIM_MAP)),
+  };
 }

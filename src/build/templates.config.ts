@@ -18,6 +18,8 @@ import { TEMPLATE_SCRIPT_ENTRY, TEMPLATE_SCRIPT_MANIFEST } from './template-scri
  */
 export const TEMPLATES: Readonly<Record<string, readonly string[]>> = {
   totp: ['src/b2c/verification.ts'],
+  // The REST-API sample's enrollment page: its code input and its QR image module, never the QR encoder.
+  'totp-rest': ['src/b2c/verification.ts', 'src/b2c/controls/server-qr.ts'],
   selfasserted: [],
   unified: [],
   error: [],

@@ -7,7 +7,7 @@
 import qrcode from 'qrcode-generator';
 import { b2cStrings, type Language } from './b2c-strings.js';
 
-export type B2CPage = 'totp-enroll' | 'totp-verify' | 'selfasserted' | 'unified' | 'error';
+export type B2CPage = 'totp-enroll' | 'totp-verify' | 'selfasserted' | 'unified' | 'error' | 'rest-enroll' | 'rest-verify';
 
 /** Claim values and control ids a page is rendered with. */
 export interface PageValues {
@@ -24,6 +24,13 @@ export interface PageValues {
   /** The code claim's id and its pattern. */
   codeId?: string;
   codePattern?: string;
+  /** The REST-API sample's QR image claim (base64 of its bitmap) and the claim's id. */
+  qrBitmap?: string;
+  qrImageId?: string;
+  /** The self-asserted page contract the REST-API sample's pages are drawn on: the sample's old one or a current one (the default). */
+  contract?: '1.x' | '2.1';
+  /** More Readonly claims on the REST-API sample's enrollment page (a URI claim a tenant added): id → value. */
+  readonlyClaims?: Record<string, string>;
   language?: Language;
   /** B2C strings that replace the language's defaults (an error page's message, say). */
   strings?: Record<string, string>;
@@ -84,7 +91,9 @@ export async function pageMarkup(page: B2CPage, values: PageValues = {}): Promis
     ...SAMPLE_IDS,
     codePattern: '^[0-9]{6}$',
     ...Object.fromEntries(Object.entries(values).filter(([, value]) => typeof value === 'string')),
-    heading: page === 'totp-verify' ? strings.verifyHeading : page === 'selfasserted' ? strings.profileHeading : strings.heading,
+    restCodeLabel: '3. Enter the verification code',
+    restQrLabel: 'Verified App QR Code Bitmap',
+    heading: page === 'totp-verify' || page === 'rest-verify' ? strings.verifyHeading : page === 'selfasserted' ? strings.profileHeading : strings.heading,
     identifier: values.identifier ?? '',
     identifierName: (values.identifier ?? '').split('@')[0],
     secret: values.secret ?? '',
@@ -93,7 +102,32 @@ export async function pageMarkup(page: B2CPage, values: PageValues = {}): Promis
     googleBadge: badge('Google Play'),
     appleBadge: badge('App Store'),
   };
-  const markup = (await loadFixture(page)).replace(/<!--[\s\S]*?-->\s*/, '');
+  const rest = page === 'rest-enroll' || page === 'rest-verify';
+  if (rest) {
+    fill.codeId = values.codeId ?? 'strongAuthenticationAppCode';
+    fill.qrImageId = values.qrImageId ?? 'strongAuthenticationAppQRCodeBitmap';
+    fill.qrBitmap = values.qrBitmap ?? '';
+  }
+  const extra = Object.entries(values.readonlyClaims ?? {})
+    .map(
+      ([id, value]) =>
+        `\n      <li class="Readonly"><div class="attrEntry"><label id="${escapeHtml(id)}_label" for="${escapeHtml(id)}">${escapeHtml(id)}</label><div class="error itemLevel" role="alert"></div><input id="${escapeHtml(id)}" class="textInput" type="text" readonly="" value="${escapeHtml(value)}"></div></li>`,
+    )
+    .join('');
+  // The contract's own markup (fixed strings, never claim values): see the fixtures' headers.
+  const current = values.contract !== '1.x';
+  const contract: Record<string, string> = {
+    extraClaims: extra,
+    headingBlock: current ? `<div class="heading"><h1>${escapeHtml(fill.heading)}</h1></div>\n` : '',
+    formAction: current ? '' : ' action="JavaScript:void(0);"',
+  };
+  if (rest) {
+    fill.codeItemClass = current ? ` ${fill.codeId}_li` : '';
+    fill.qrItemClass = current ? ` ${fill.qrImageId}_li` : '';
+  }
+  const markup = (await loadFixture(page))
+    .replace(/<!--[\s\S]*?-->\s*/, '')
+    .replace(/\{\{(extraClaims|headingBlock|formAction)\}\}/g, (_, name: string) => contract[name]);
   return markup.replace(/\{\{(\w+)\}\}/g, (_, name: string) => escapeHtml(fill[name] ?? ''));
 }
 

@@ -101,7 +101,7 @@ async function start(): Promise<void> {
     language,
     strings: reply.message ? { errorText: strings[reply.message] } : undefined,
   });
-  if (reply.error) showServerError(api, strings[reply.error]);
+  if (reply.error) showServerError(api, strings[reply.error] ?? reply.error);
 
   for (const form of api.querySelectorAll('form')) {
     form.addEventListener('submit', (event) => {

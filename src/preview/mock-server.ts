@@ -12,12 +12,18 @@
  *   only verify a code on later ones.
  * - `enable`: turn on authenticator MFA; refused when already enrolled.
  * - `disable`: turn it off; a valid code is asked for first.
+ * - `rest`: the REST-API TOTP sample's journey (rest-api.ts): on the first
+ *   sign-in its enrollment page (the server's QR image and the code), later its
+ *   sign-in challenge; its Verify's own messages and last-match replay guard.
+ *   `rest-uri`: the same with README's change, the otpauth URI as a claim on the page.
  * `state` instead renders one page in one state, for the gallery.
  */
 import type { B2CPage, PageValues } from './fixtures.js';
 import { b2cOtpauthUri, decodeBase32, generateSecret, verifyTotp } from './totp.js';
+import { bitmapQrCode } from './bmp.js';
+import { createRestApi, sampleOtpauthUri, type Generated } from './rest-api.js';
 
-export type Template = 'totp' | 'unified' | 'selfasserted' | 'error';
+export type Template = 'totp' | 'totp-rest' | 'unified' | 'selfasserted' | 'error';
 
 /** What the page at a URL shows: `error` and `message` are keys of b2cStrings. */
 export interface PageReply {
@@ -47,6 +53,8 @@ interface User {
 export interface Session {
   email: string;
   pendingSecret?: string;
+  /** The REST-API sample's Generate reply, kept as B2C keeps claims in its state between pages. */
+  restPending?: Generated;
   failures: number;
   /** The application's page a finished journey returns to (`?outcome=` is added): B2C's redirect_uri. */
   returnTo: string;
@@ -55,7 +63,7 @@ export interface Session {
 export const newSession = (returnTo = '/src/preview/done.html'): Session => ({ email: '', failures: 0, returnTo });
 
 export interface MockB2C {
-  page(query: URLSearchParams, session: Session): PageReply;
+  page(query: URLSearchParams, session: Session): Promise<PageReply>;
   submit(query: URLSearchParams, fields: URLSearchParams, session: Session): Promise<SubmitReply>;
   reset(): void;
 }
@@ -79,10 +87,18 @@ const templateOf: Record<B2CPage, Template> = {
   selfasserted: 'selfasserted',
   unified: 'unified',
   error: 'error',
+  'rest-enroll': 'totp-rest',
+  'rest-verify': 'selfasserted',
 };
 
 export function createMockB2C({ now = () => Date.now() / 1000 }: MockOptions = {}): MockB2C {
   const users = new Map<string, User>();
+  /** The REST-API sample's users: the encrypted secret and the last matched step, as its policy stores them on the user. */
+  const restUsers = new Map<string, { secretKey: string; timeStepMatched: string }>();
+  const restApi = createRestApi();
+  // The gallery's: the demo account's fixed secret, so that the pages look the same on every load.
+  const galleryUri = sampleOtpauthUri(DEMO.identifier, DEMO.secret.toUpperCase());
+  const galleryBitmap = bitmapQrCode(galleryUri);
 
   const enrollValues = (email: string, secret: string): PageValues => ({ uri: b2cOtpauthUri(ISSUER, email, secret), identifier: email, secret });
 
@@ -96,9 +112,17 @@ export function createMockB2C({ now = () => Date.now() / 1000 }: MockOptions = {
     profile: (session) => reply(session, 'selfasserted', { identifier: DEMO.identifier }),
     error: (session) => reply(session, 'error'),
   };
+  const asyncGallery: Record<string, (session: Session) => Promise<PageReply>> = {
+    'rest-enroll': (session) => Promise.resolve(reply(session, 'rest-enroll', { qrBitmap: galleryBitmap })),
+    'rest-enroll-uri': (session) =>
+      Promise.resolve(reply(session, 'rest-enroll', { qrBitmap: galleryBitmap, readonlyClaims: { strongAuthenticationAppUri: galleryUri } })),
+    'rest-verify': (session) => Promise.resolve(reply(session, 'rest-verify')),
+    'rest-used': (session) => Promise.resolve(reply(session, 'rest-verify', {}, { error: 'The verification code has already been used.' })),
+  };
 
-  function page(query: URLSearchParams, session: Session): PageReply {
+  async function page(query: URLSearchParams, session: Session): Promise<PageReply> {
     const state = query.get('state');
+    if (state && Object.hasOwn(asyncGallery, state)) return asyncGallery[state](session);
     // Own properties only: `state=__proto__` or `constructor` is an unknown state, not the prototype.
     if (state) return (Object.hasOwn(gallery, state) ? gallery[state] : gallery.error)(session);
     switch (query.get('step')) {
@@ -107,6 +131,15 @@ export function createMockB2C({ now = () => Date.now() / 1000 }: MockOptions = {
         return reply(session, 'totp-enroll', enrollValues(session.email, session.pendingSecret));
       case 'verify':
         return reply(session, 'totp-verify');
+      case 'rest-enroll':
+        if (!session.email) return reply(session, 'error', {}, { message: 'serverError' });
+        session.restPending ??= await restApi.generate(session.email);
+        return reply(session, 'rest-enroll', {
+          qrBitmap: session.restPending.qrCodeBitmap,
+          readonlyClaims: query.get('journey') === 'rest-uri' ? { strongAuthenticationAppUri: session.restPending.otpauthUri } : undefined,
+        });
+      case 'rest-verify':
+        return reply(session, 'rest-verify');
       case 'already-enrolled':
         return reply(session, 'error', {}, { message: 'alreadyEnrolled' });
       case 'not-enrolled':
@@ -118,8 +151,9 @@ export function createMockB2C({ now = () => Date.now() / 1000 }: MockOptions = {
 
   async function submit(query: URLSearchParams, fields: URLSearchParams, session: Session): Promise<SubmitReply> {
     const journey = query.get('journey') ?? 'signin';
+    const templateOfStep: Record<string, Template> = { verify: 'totp', enroll: 'totp', 'rest-enroll': 'totp-rest', 'rest-verify': 'selfasserted' };
     const next = (step: string) =>
-      ({ status: '200', redirect: `/page-templates/${step === 'verify' || step === 'enroll' ? 'totp' : 'error'}.html?${new URLSearchParams({ journey, step })}` }) as const;
+      ({ status: '200', redirect: `/page-templates/${Object.hasOwn(templateOfStep, step) ? templateOfStep[step] : 'error'}.html?${new URLSearchParams({ journey, step })}` }) as const;
     const done = (outcome: string) => ({ status: '200', redirect: `${session.returnTo}?${new URLSearchParams({ outcome })}` }) as const;
 
     switch (query.get('step') ?? 'signin') {
@@ -130,6 +164,8 @@ export function createMockB2C({ now = () => Date.now() / 1000 }: MockOptions = {
         session.email = email;
         session.failures = 0;
         session.pendingSecret = undefined;
+        session.restPending = undefined;
+        if (journey === 'rest' || journey === 'rest-uri') return next(restUsers.has(email) ? 'rest-verify' : 'rest-enroll');
         const enrolled = users.has(email);
         if (journey === 'enable') return next(enrolled ? 'already-enrolled' : 'enroll');
         if (journey === 'disable') return next(enrolled ? 'verify' : 'not-enrolled');
@@ -157,10 +193,24 @@ export function createMockB2C({ now = () => Date.now() / 1000 }: MockOptions = {
         session.pendingSecret = undefined;
         return done(enrolled && journey === 'enable' ? 'enabled' : enrolled ? 'enrolled' : 'signed-in');
       }
+      case 'rest-enroll':
+      case 'rest-verify': {
+        // The policy's validation profile (AppFactor-VerifyTotpWebHook) calls Verify with the code, the encrypted
+        // secret and the last matched step; B2C shows a 409's userMessage as the page's server error.
+        const user = restUsers.get(session.email);
+        const secretKey = query.get('step') === 'rest-enroll' ? session.restPending?.secretKey : user?.secretKey;
+        if (!session.email || !secretKey) return { status: '400', message: 'serverError' };
+        const result = await restApi.verify(fields.get('strongAuthenticationAppCode') ?? '', secretKey, user?.timeStepMatched, now());
+        if (!result.ok) return { status: '400', message: result.message };
+        const enrolled = query.get('step') === 'rest-enroll';
+        restUsers.set(session.email, { secretKey, timeStepMatched: result.timeStepMatched });
+        session.restPending = undefined;
+        return done(enrolled ? 'enrolled' : 'signed-in');
+      }
       default:
         return { status: '400', message: 'serverError' };
     }
   }
 
-  return { page, submit, reset: () => users.clear() };
+  return { page, submit, reset: () => (users.clear(), restUsers.clear()) };
 }

@@ -67,7 +67,7 @@ export async function galleryMarkup(states) {
   try {
     const markup = {};
     for (const state of states) {
-      const reply = mock.page(new URLSearchParams({ state }), newSession());
+      const reply = await mock.page(new URLSearchParams({ state }), newSession());
       if (reply.template !== 'totp') throw new Error(`the stand-in's state=${state} is not a TOTP page`);
       markup[state] = await fixtures.pageMarkup(reply.page, { ...reply.values, language: 'en' });
     }

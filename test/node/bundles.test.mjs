@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'vite';
+import { build, runnerImport } from 'vite';
 import { buildTemplates } from '../../src/build/tools/build-templates.mjs';
 import { b2cMarkup, launchChromium, root, scanQr, serve } from './browser.mjs';
+import { decodeQrPng } from './journey.mjs';
 
 const URI = 'otpauth://totp/Contoso%20demo:emily@fabrikam.com?secret=fay2lj7ynpntjgqa&issuer=Contoso+demo';
 
@@ -79,6 +80,39 @@ test("the verification page loads the code input and never the QR encoder", asyn
   await page.waitForFunction(() => document.querySelector('totp-code-input')?.input?.getAttribute('autocomplete') === 'one-time-code');
   const scripts = requested.filter((path) => path.endsWith('.js')).sort();
   assert.deepEqual(scripts, ['/templates/assets/b2c-totp-kit.js', '/templates/assets/shared.js', '/templates/assets/verification.js']);
+  await page.close();
+});
+
+test("the REST-API sample's template upgrades its enrollment page: the server's image, scanned, and the code input, with only that page's modules", async () => {
+  const { module: bmp } = await runnerImport(join(root, 'src/preview/bmp.ts'), { configFile: false, logLevel: 'silent' });
+  const sampleUri = 'otpauth://totp/B2CDemo:emily@fabrikam.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&period=30&issuer=B2CDemo';
+  const page = await browser.newPage();
+  const errors = [];
+  const requested = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname.replace(/-[\w-]{8}\.js$/, '.js')));
+  await page.goto(`${origin}/templates/totp-rest.html`);
+  const markup = b2cMarkup('rest-enroll', {
+    codeId: 'strongAuthenticationAppCode',
+    qrImageId: 'strongAuthenticationAppQRCodeBitmap',
+    qrBitmap: bmp.bitmapQrCode(sampleUri),
+    extraClaims: '',
+    headingBlock: '',
+    formAction: ' action="JavaScript:void(0);"',
+    codeItemClass: '',
+    qrItemClass: '',
+  });
+  await page.evaluate((html) => (document.getElementById('api').innerHTML = html), markup);
+  await page.waitForFunction(() => document.querySelector('#strongAuthenticationAppCode + totp-code-input'));
+  await page.waitForFunction(() => {
+    const img = document.querySelector('.totp-kit-server-qr-image');
+    return img && img.complete && img.naturalWidth > 0;
+  });
+  const box = await (await page.$('.totp-kit-server-qr-image')).boundingBox();
+  assert.equal(await decodeQrPng(Buffer.from(await page.screenshot({ clip: box }))), sampleUri);
+  const scripts = [...new Set(requested.filter((path) => path.endsWith('.js')))].sort();
+  assert.deepEqual(scripts, ['/templates/assets/b2c-totp-kit.js', '/templates/assets/server-qr.js', '/templates/assets/shared.js', '/templates/assets/verification.js']);
+  assert.deepEqual(errors, []);
   await page.close();
 });
 

@@ -161,7 +161,15 @@ for (const engine of ENGINES) {
           await page.setViewport({ width: load.width, height: 900 });
           await page.goto(`${hosted.b2cOrigin}/page-templates/${STATES[state]}&${query}`);
           // B2C's markup in and every control upgraded.
-          await page.waitFor(() => document.querySelector('#api > *') && !document.querySelector('#api :is(.qrCodeControlContent, li.AuthenticatorInfoControl .attrEntry[id], .authenticatorIconControlContent, input#otpCode):not([data-totp-kit])'));
+          await page.waitFor(
+            () =>
+              document.querySelector('#api > *') &&
+              !document.querySelector(
+                '#api :is(.qrCodeControlContent, li.AuthenticatorInfoControl .attrEntry[id], .authenticatorIconControlContent, input#otpCode, input#strongAuthenticationAppCode, li:has(> .attrEntry > #strongAuthenticationAppQRCodeBitmap)):not([data-totp-kit])',
+              ),
+          );
+          // The server's QR image drawn at its size (its width is set once it has loaded).
+          await page.waitFor(() => [...document.querySelectorAll('.totp-kit-server-qr-image')].every((img) => img.complete));
           await page.evaluate(() => document.fonts.ready);
           const result = await page.evaluate(layoutProblems, load.open);
           const where = `${load.width} px ${load.theme} ${load.lang}${load.open ? ' (opened)' : ''}`;

@@ -14,6 +14,9 @@ const VIEWS = [
   '/page-templates/unified.html?state=signin',
   '/page-templates/selfasserted.html?state=profile',
   '/page-templates/error.html?state=error',
+  '/page-templates/totp-rest.html?state=rest-enroll',
+  '/page-templates/totp-rest.html?state=rest-enroll-uri',
+  '/page-templates/selfasserted.html?state=rest-used',
   '/src/preview/index.html',
 ];
 
@@ -23,7 +26,7 @@ const preview = previewSession();
 async function openView(page, path) {
   await page.goto(preview.url(path));
   await page.waitForFunction(() => document.querySelector('#api > *') || document.querySelector('nav'));
-  await page.waitForFunction(() => !document.querySelector('#api :is(.qrCodeControlContent, li.AuthenticatorInfoControl .attrEntry[id], .authenticatorIconControlContent, input#otpCode):not([data-totp-kit])'));
+  await page.waitForFunction(() => !document.querySelector('#api :is(.qrCodeControlContent, li.AuthenticatorInfoControl .attrEntry[id], .authenticatorIconControlContent, input#otpCode, input#strongAuthenticationAppCode, li:has(> .attrEntry > #strongAuthenticationAppQRCodeBitmap)):not([data-totp-kit])'));
   await page.evaluate(async () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     await Promise.all([...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('totp-')).map((el) => el.updateComplete));

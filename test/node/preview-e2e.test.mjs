@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { previewSession, root, scanQr } from './browser.mjs';
-import { totpCode } from './journey.mjs';
+import { decodeQrPng, totpCode } from './journey.mjs';
 
 const preview = previewSession();
 
@@ -70,6 +70,81 @@ test('first sign-in enrolls by scanning the QR code; later sign-ins verify; code
   // The next step's code (within the one-step window) is accepted.
   await Promise.all([page.waitForNavigation(), enterCode(page, totpCode(secret, now + 30))]);
   assert.match(page.url(), /done\.html\?outcome=signed-in/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+/** Types `code` into the REST-API sample's code field and presses B2C's Continue. */
+async function enterRestCode(page, code) {
+  await page.waitForSelector('#strongAuthenticationAppCode');
+  await page.click('#strongAuthenticationAppCode', { clickCount: 3 });
+  await page.type('#strongAuthenticationAppCode', code);
+  await page.click('#continue');
+}
+
+test("the REST-API sample: the first sign-in enrolls from the server's QR image, scanned from a screenshot; the sample's messages; a used code is refused", async () => {
+  await preview.reset();
+  const email = `rest-${Date.now()}@fabrikam.com`;
+  const page = await openPage('/page-templates/unified.html?journey=rest');
+
+  await signIn(page, email);
+  assert.match(page.url(), /totp-rest\.html\?journey=rest&step=rest-enroll/);
+  // The server's bitmap, as the kit shows it: a data: image typed from its bytes (a BMP), fully loaded.
+  await page.waitForFunction(() => {
+    const img = document.querySelector('.totp-kit-server-qr-image');
+    return img && img.complete && img.naturalWidth > 0;
+  });
+  const src = await page.$eval('.totp-kit-server-qr-image', (img) => (img.scrollIntoView({ block: 'center' }), img.getAttribute('src')));
+  assert.match(src, /^data:image\/bmp;base64,Qk/);
+  const box = await (await page.$('.totp-kit-server-qr-image')).boundingBox();
+  const uri = await decodeQrPng(Buffer.from(await page.screenshot({ clip: box })));
+  assert.ok(uri, 'the QR image in the screenshot decodes');
+  const parsed = new URL(uri);
+  assert.equal(parsed.protocol, 'otpauth:');
+  assert.equal(decodeURIComponent(parsed.pathname), `/B2CDemo:${email}`);
+  assert.equal(parsed.searchParams.get('period'), '30');
+  assert.equal(parsed.searchParams.get('issuer'), 'B2CDemo');
+  const secret = parsed.searchParams.get('secret');
+  assert.match(secret, /^[A-Z2-7]{32}$/, "a fresh 160-bit secret, in the sample's uppercase Base32");
+  // The secret is nowhere in the page as text: only inside the image.
+  assert.equal(await page.evaluate((key) => document.documentElement.outerHTML.includes(key), secret), false);
+
+  // A wrong code: the sample's own message, on the code input too.
+  const now = Date.now() / 1000;
+  const code = totpCode(secret, now);
+  await enterRestCode(page, code === '000000' ? '111111' : '000000');
+  assert.equal(await (await serverError(page)).jsonValue(), 'The verification code is invalid.');
+  assert.equal(await page.$eval('#strongAuthenticationAppCode', (input) => input.getAttribute('aria-invalid')), 'true');
+  await Promise.all([page.waitForNavigation(), enterRestCode(page, code)]);
+  assert.match(page.url(), /done\.html\?outcome=enrolled/);
+
+  // A later sign-in: the sample's challenge (api.selfasserted), the code alone; the one just used is refused.
+  await page.goto(`${preview.b2cOrigin}/page-templates/unified.html?journey=rest`);
+  await signIn(page, email);
+  assert.match(page.url(), /selfasserted\.html\?journey=rest&step=rest-verify/);
+  await page.waitForFunction(() => document.querySelector('#strongAuthenticationAppCode + totp-code-input'));
+  await enterRestCode(page, code);
+  assert.equal(await (await serverError(page)).jsonValue(), 'The verification code has already been used.');
+  await Promise.all([page.waitForNavigation(), enterRestCode(page, totpCode(secret, now + 30))]);
+  assert.match(page.url(), /done\.html\?outcome=signed-in/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("the REST-API sample with README's URI claim: the kit's own QR code, scanned, enrolls", async () => {
+  await preview.reset();
+  const email = `rest-uri-${Date.now()}@fabrikam.com`;
+  const page = await openPage('/page-templates/unified.html?journey=rest-uri');
+  await signIn(page, email);
+  assert.match(page.url(), /totp-rest\.html\?journey=rest-uri&step=rest-enroll/);
+  const uri = await scanQr(page);
+  const parsed = new URL(uri);
+  assert.equal(decodeURIComponent(parsed.pathname), `/B2CDemo:${email}`);
+  const secret = parsed.searchParams.get('secret');
+  // The server's image gives way to the kit's code; the same key behind both.
+  assert.equal(await page.$eval('.totp-kit-server-qr-image', (img) => img.checkVisibility()), false);
+  await Promise.all([page.waitForNavigation(), enterRestCode(page, totpCode(secret, Date.now() / 1000))]);
+  assert.match(page.url(), /done\.html\?outcome=enrolled/);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

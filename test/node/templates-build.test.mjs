@@ -20,10 +20,10 @@ function viteBuild(env, outDir) {
 const outDir = mkdtempSync(join(tmpdir(), 'templates-'));
 const built = viteBuild({ TEMPLATE_BASE_URL: BASE }, outDir);
 
-test('the build emits the four templates with absolute, hashed asset URLs, and nothing else', () => {
+test('the build emits the five templates with absolute, hashed asset URLs, and nothing else', () => {
   assert.equal(built.status, 0, built.stderr);
   const pages = readdirSync(outDir).filter((name) => name.endsWith('.html')).sort();
-  assert.deepEqual(pages, ['error.html', 'selfasserted.html', 'totp.html', 'unified.html']);
+  assert.deepEqual(pages, ['error.html', 'selfasserted.html', 'totp-rest.html', 'totp.html', 'unified.html']);
   // What is there is what gets uploaded: no build manifest left behind.
   assert.deepEqual(readdirSync(outDir).filter((name) => !name.endsWith('.html')).sort(), ['assets', 'logo.svg']);
   const html = readFileSync(join(outDir, 'totp.html'), 'utf8');
@@ -46,10 +46,14 @@ test('the template script is a classic script that defines no globals and import
   assert.ok(imports.length >= 3, imports.join());
   for (const specifier of imports) assert.match(specifier, new RegExp(`^\`${BASE}assets/[\\w-]+\\.js\`$`), specifier);
   const chunks = imports.map((specifier) => specifier.slice(BASE.length + 'assets/'.length + 1, -1)).sort();
-  assert.deepEqual(chunks.map((name) => name.replace(/-[\w-]{8}\.js$/, '')), ['enrollment', 'shared', 'verification']);
-  // The verification page, seen at every sign-in, never loads the QR encoder.
-  const verification = readFileSync(join(outDir, 'assets', chunks[2]), 'utf8');
-  assert.doesNotMatch(verification, /code length overflow|getRSBlocks|totp-qr-code/);
+  assert.deepEqual(chunks.map((name) => name.replace(/-[\w-]{8}\.js$/, '')), ['enrollment', 'server-qr', 'shared', 'verification']);
+  // The verification page, seen at every sign-in, never loads the QR encoder nor the REST page's image check.
+  const verification = readFileSync(join(outDir, 'assets', chunks[3]), 'utf8');
+  assert.doesNotMatch(verification, /code length overflow|getRSBlocks|totp-qr-code|image\/bmp/);
+  // The REST page's module checks the server's image and loads no encoder of its own.
+  const serverQr = readFileSync(join(outDir, 'assets', chunks[1]), 'utf8');
+  assert.match(serverQr, /image\/bmp/);
+  assert.doesNotMatch(serverQr, /code length overflow|getRSBlocks/);
 });
 
 test('the session-replay markers are in the template script itself (copy-into-entry) and in the shared chunk, never a chunk of their own', () => {
@@ -58,21 +62,23 @@ test('the session-replay markers are in the template script itself (copy-into-en
   assert.match(scriptCode(), /rr-ignore/);
   const [shared] = assetsOf(/^shared-/);
   assert.match(readFileSync(join(outDir, 'assets', shared), 'utf8'), /rr-block/);
-  assert.deepEqual(assetsOf(/\.js$/).map((name) => name.replace(/-[\w-]{8}\.js$/, '')).sort(), ['b2c-totp-kit', 'enrollment', 'shared', 'verification']);
+  assert.deepEqual(assetsOf(/\.js$/).map((name) => name.replace(/-[\w-]{8}\.js$/, '')).sort(), ['b2c-totp-kit', 'enrollment', 'server-qr', 'shared', 'verification']);
 });
 
 test('the TOTP template preloads the verification page\'s modules, absolutely; the others preload nothing', () => {
   const preloads = (page) => [...readFileSync(join(outDir, page), 'utf8').matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((match) => match[1]);
   const [shared] = assetsOf(/^shared-/);
   const [verification] = assetsOf(/^verification-/);
+  const [serverQr] = assetsOf(/^server-qr-/);
   assert.deepEqual(preloads('totp.html'), [`${BASE}assets/${shared}`, `${BASE}assets/${verification}`]);
+  assert.deepEqual(preloads('totp-rest.html'), [`${BASE}assets/${shared}`, `${BASE}assets/${verification}`, `${BASE}assets/${serverQr}`]);
   for (const page of ['unified.html', 'selfasserted.html', 'error.html']) assert.deepEqual(preloads(page), [], page);
 });
 
 test('the built set passes the template check', () => {
   const { problems, report } = checkTemplates(outDir);
   assert.deepEqual(problems, []);
-  assert.equal(report.length, 4);
+  assert.equal(report.length, 5);
 });
 
 test('a build without TEMPLATE_BASE_URL fails with a clear message', () => {
@@ -119,6 +125,19 @@ test('the check names what B2C would reject', () => {
   assert.ok(problems.some((p) => /relative or non-HTTPS URL in <link href="assets\/brand.css">/.test(p)));
   assert.ok(problems.some((p) => /relative or non-HTTPS URL in <script src="late.js">/.test(p)));
   assert.ok(problems.some((p) => /inline handler onclick/.test(p)));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test("the check takes a template's JSON data block (the claim map) for data, and any other inline script for a script", () => {
+  assert.match(readFileSync(join(outDir, 'totp-rest.html'), 'utf8'), /<script type="application\/json" id="totp-kit-claims">/);
+  const dir = mkdtempSync(join(tmpdir(), 'data-block-'));
+  cpSync(outDir, dir, { recursive: true });
+  const page = join(dir, 'totp-rest.html');
+  const html = readFileSync(page, 'utf8');
+  writeFileSync(page, html.replace('type="application/json" id="totp-kit-claims"', 'type="text/javascript" id="totp-kit-claims"'));
+  assert.deepEqual(checkTemplates(dir).problems, ['totp-rest.html: an inline <script>: use an external file with defer']);
+  writeFileSync(page, html.replace('<script type="application/json" id="totp-kit-claims">', '<script type="application/json" id="totp-kit-claims" src="https://x.example/map.json">'));
+  assert.ok(checkTemplates(dir).problems.some((p) => /a data block is inline/.test(p)));
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -10,6 +10,9 @@ export const STATES = {
   signin: 'unified.html?state=signin',
   profile: 'selfasserted.html?state=profile',
   error: 'error.html?state=error',
+  'rest-enroll': 'totp-rest.html?state=rest-enroll',
+  'rest-enroll-uri': 'totp-rest.html?state=rest-enroll-uri',
+  'rest-used': 'selfasserted.html?state=rest-used',
 };
 
 /** Each width, and the device the preview emulates at it. */

@@ -10,10 +10,14 @@ export function digitsOfPattern(pattern: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** The TOTP code's input: the code claim's by id, else a text box whose pattern asks for digits only (a renamed claim). */
-export function findCodeInputs(api: HTMLElement): HTMLInputElement[] {
+/**
+ * The TOTP code's input: the code claim's by id (the samples' ids and the claim map's `code`),
+ * else a text box whose pattern asks for digits only (a renamed claim).
+ */
+export function findCodeInputs(api: HTMLElement, mapped?: string): HTMLInputElement[] {
   const inputs = [...api.querySelectorAll<HTMLInputElement>(B2C.CODE_INPUT.inputs)];
-  const byClaim = inputs.filter((input) => (B2C.CODE_INPUT.claims as readonly string[]).includes(input.id));
+  const claims: readonly string[] = mapped ? [mapped, ...B2C.CODE_INPUT.claims] : B2C.CODE_INPUT.claims;
+  const byClaim = inputs.filter((input) => claims.includes(input.id));
   return byClaim.length > 0 ? byClaim : inputs.filter((input) => digitsOfPattern(input.pattern) !== undefined).slice(0, 1);
 }
 

@@ -49,8 +49,11 @@ export function checkTemplates(dir) {
       if (node.tagName === 'script') {
         if (!inHead) problem('a <script> in <body>: B2C breaks body scripts since selfasserted 2.1.21; put it in <head>');
         const src = attribute(node, 'src');
-        if (!src) problem('an inline <script>: use an external file with defer');
-        else if (attribute(node, 'defer') === undefined && attribute(node, 'async') === undefined) problem(`<script src="${src}"> needs defer or async`);
+        // A JSON data block (#totp-kit-strings, #totp-kit-claims) is data, never run: no CSP or B2C rule is at stake.
+        const data = /^application\/json$/i.test(attribute(node, 'type') ?? '');
+        if (!src && !data) problem('an inline <script>: use an external file with defer');
+        else if (src && data) problem(`<script type="application/json" src="${src}">: a data block is inline`);
+        else if (!data && attribute(node, 'defer') === undefined && attribute(node, 'async') === undefined) problem(`<script src="${src}"> needs defer or async`);
       }
       for (const name of ['src', 'href']) {
         const url = attribute(node, name);

@@ -183,7 +183,7 @@ export function createB2COrigin({ templates, returnTo, scripts, mock, fetchTempl
       return true;
     }
     const session = sessionOf(request, response);
-    if (route === 'page' && request.method === 'GET') json(200, mock.page(query, session));
+    if (route === 'page' && request.method === 'GET') json(200, await mock.page(query, session));
     else if (route === 'submit' && request.method === 'POST') {
       let body = '';
       for await (const chunk of request) body += chunk;
