@@ -1,5 +1,7 @@
 /**
- * What a template sets for the kit: `data-totp-autosubmit` on `<html>`, and texts
+ * What a template sets for the kit: `data-totp-autosubmit` on `<html>`,
+ * `data-totp-code-length` there for the length of the codes B2C sends where the
+ * policy changed it from 6 (B2C's page does not say it), and texts
  * in `<script type="application/json" id="totp-kit-strings">` (JSON, never run):
  * the elements' texts by group, and `errors`, the policy's own messages for too
  * many attempts (`locked`) and for the service down (`unavailable`).
@@ -27,6 +29,8 @@ export type KitTag = 'totp-qr-code' | 'totp-authenticator-info' | 'totp-app-icon
 export interface BridgeOptions {
   /** Submit B2C's form when the last digit arrives (off by default: B2C does not auto-submit this page, and a second post of a single-use code fails). */
   readonly autosubmit?: boolean;
+  /** The number of digits of the codes B2C sends (e-mail, text message), where the policy's CodeLength is not 6. */
+  readonly codeLength?: number;
   /** Texts that win over B2C's and the kit's defaults. */
   readonly strings?: PageStrings;
   /** A policy's own messages for too many attempts and for the service down, where it changed B2C's. */
@@ -77,5 +81,8 @@ export function readOptions(doc: Document): BridgeOptions {
   } catch {
     console.warn("b2c-totp-kit: #totp-kit-strings is not valid JSON; using B2C's and the kit's texts");
   }
-  return { autosubmit: doc.documentElement.hasAttribute('data-totp-autosubmit'), strings: pageStrings(json), errors: errorKinds(json) };
+  const root = doc.documentElement;
+  // The element keeps only a whole number from 4 to 10.
+  const codeLength = Number(root.getAttribute('data-totp-code-length')) || undefined;
+  return { autosubmit: root.hasAttribute('data-totp-autosubmit'), codeLength, strings: pageStrings(json), errors: errorKinds(json) };
 }

@@ -76,6 +76,10 @@ const reply = (session: Session, page: B2CPage, values: PageValues = {}, extra: 
 const templateOf: Record<B2CPage, Template> = {
   'totp-enroll': 'totp',
   'totp-verify': 'totp',
+  'email-verify': 'selfasserted',
+  'phone-verify': 'selfasserted',
+  // B2C's multi-factor page takes any template with #api: the self-asserted one serves it here.
+  phonefactor: 'selfasserted',
   selfasserted: 'selfasserted',
   unified: 'unified',
   error: 'error',
