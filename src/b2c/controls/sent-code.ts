@@ -116,9 +116,8 @@ function describeWith(input: HTMLInputElement, messages: HTMLElement[]): void {
 
 /** B2C's "Send new code" (or the first send) was pressed: the code typed so far is void. */
 export function handleSendClick(api: HTMLElement, event: Event): void {
-  const target = event.target as Element | null;
+  const target = event.target as Node;
   for (const [input, container, kind] of fields(api)) {
-    const button = target?.closest?.(kind.send);
-    if (button && container.contains(button)) codeInputOf(input)?.clear();
+    if ([...container.querySelectorAll(kind.send)].some((button) => button.contains(target))) codeInputOf(input)?.clear();
   }
 }
