@@ -72,7 +72,7 @@ export const b2cStrings: Record<Language, Record<string, string>> = {
     vcVerifiedPhone: 'Phone number verified. You can now continue.',
     vcWrongCode: 'That code is incorrect. Please try again.',
     // The Entra MFA (phone mode) error messages' defaults (localization-string-ids.md, "Microsoft Entra multifactor authentication error messages").
-    smsNotSent: 'Cannot send text message to the phone, please try another phone number.',
+    smsNotSent: 'Cannot Send SMS to the phone, please try another phone number.',
     phoneInvalid: 'Your phone number is not in a valid format, please correct it and try again.',
     throttled: 'Your request has been throttled, please try again later.',
     // The phone-factor page (Microsoft's fragment of the multi-factor page).
