@@ -19,6 +19,7 @@ import { TEMPLATE_SCRIPT_ENTRY, TEMPLATE_SCRIPT_MANIFEST } from './template-scri
 export const TEMPLATES: Readonly<Record<string, readonly string[]>> = {
   totp: ['src/b2c/verification.ts'],
   selfasserted: [],
+  choice: [],
   unified: [],
   error: [],
 };

@@ -75,6 +75,12 @@ export const b2cStrings: Record<Language, Record<string, string>> = {
     smsNotSent: 'Cannot Send SMS to the phone, please try another phone number.',
     phoneInvalid: 'Your phone number is not in a valid format, please correct it and try again.',
     throttled: 'Your request has been throttled, please try again later.',
+    // The choice page: the mfaMethod claim (README, "The choice page").
+    choiceHeading: 'Verify it’s you',
+    choiceIntro: 'Choose how you want to get your sign-in code.',
+    choiceLabel: 'How do you want to sign in?',
+    choicePhone: 'Text message to my phone',
+    choiceTotp: 'Authenticator app',
     // The phone-factor page (Microsoft's fragment of the multi-factor page).
     pfIntro: 'Enter a number below that we can send a code via SMS or phone to authenticate you.',
     pfEnterCode: 'Enter your verification code below, or',
@@ -129,5 +135,10 @@ export const b2cStrings: Record<Language, Record<string, string>> = {
     errorText: 'نتتبع هذه الأخطاء تلقائيًا، ولكن إذا استمرت المشكلة فلا تتردد في الاتصال بنا. في هذه الأثناء، يرجى المحاولة مرة أخرى.',
     correlationLabel: 'معرّف الارتباط:',
     timestampLabel: 'الطابع الزمني:',
+    choiceHeading: 'تحقق من هويتك',
+    choiceIntro: 'اختر كيف تريد الحصول على رمز تسجيل الدخول.',
+    choiceLabel: 'كيف تريد تسجيل الدخول؟',
+    choicePhone: 'رسالة نصية إلى هاتفي',
+    choiceTotp: 'تطبيق المصادقة',
   },
 };

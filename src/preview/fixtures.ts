@@ -7,7 +7,7 @@
 import qrcode from 'qrcode-generator';
 import { b2cStrings, type Language } from './b2c-strings.js';
 
-export type B2CPage = 'totp-enroll' | 'totp-verify' | 'email-verify' | 'phone-verify' | 'phonefactor' | 'selfasserted' | 'unified' | 'error';
+export type B2CPage = 'totp-enroll' | 'totp-verify' | 'email-verify' | 'phone-verify' | 'phonefactor' | 'choice' | 'selfasserted' | 'unified' | 'error';
 
 /** Claim values and control ids a page is rendered with. */
 export interface PageValues {
@@ -91,8 +91,9 @@ export async function pageMarkup(page: B2CPage, values: PageValues = {}): Promis
     codePattern: '^[0-9]{6}$',
     controlId: page === 'phone-verify' ? 'phoneVerificationControl' : 'emailVerificationControl',
     codeClaim: page === 'phone-verify' ? 'verificationCode' : 'emailVerificationCode',
+    choiceClaim: 'mfaMethod',
     ...Object.fromEntries(Object.entries(values).filter(([, value]) => typeof value === 'string')),
-    heading: ({ 'totp-verify': strings.verifyHeading, selfasserted: strings.profileHeading, 'email-verify': strings.emailHeading, 'phone-verify': strings.phoneHeading } as Record<string, string>)[page] ?? strings.heading,
+    heading: ({ 'totp-verify': strings.verifyHeading, selfasserted: strings.profileHeading, 'email-verify': strings.emailHeading, 'phone-verify': strings.phoneHeading, choice: strings.choiceHeading } as Record<string, string>)[page] ?? strings.heading,
     identifier: values.identifier ?? '',
     identifierName: (values.identifier ?? '').split('@')[0],
     secret: values.secret ?? '',

@@ -46,7 +46,9 @@ function validate(form: HTMLFormElement): boolean {
   for (const input of form.querySelectorAll<HTMLInputElement>('#attributeList input:not(:disabled)')) {
     const entry = input.closest('.attrEntry');
     const error = entry?.querySelector<HTMLElement>('.error.itemLevel');
-    const missing = input.getAttribute('aria-required') === 'true' && input.value.trim() === '';
+    // A radio claim is answered when one of its options is checked.
+    const empty = input.type === 'radio' ? !form.querySelector(`input[name="${CSS.escape(input.name)}"]:checked`) : input.value.trim() === '';
+    const missing = input.getAttribute('aria-required') === 'true' && empty;
     const wrong = !missing && input.pattern !== '' && !new RegExp(`^(?:${input.pattern})$`).test(input.value);
     entry?.classList.toggle('validate', missing || wrong);
     input.classList.toggle('invalid', missing || wrong);
@@ -75,7 +77,12 @@ async function handleSubmit(api: HTMLElement, form: HTMLFormElement): Promise<vo
   if (form.id === 'attributeVerification' && !validate(form)) return;
   // B2C serialises the form by element id, not by name.
   const fields = new URLSearchParams({ request_type: 'RESPONSE' });
-  for (const input of form.querySelectorAll<HTMLInputElement>('input[id]')) fields.set(input.id, input.value);
+  for (const input of form.querySelectorAll<HTMLInputElement>('input[id]')) {
+    // A radio claim posts the checked option's value under the claim's id (its name).
+    if (input.type === 'radio') {
+      if (input.checked) fields.set(input.name, input.value);
+    } else fields.set(input.id, input.value);
+  }
   const blurb = api.querySelector('#verifying_blurb');
   if (blurb) blurb.textContent = strings.verifying;
   const reply = await post(fields);

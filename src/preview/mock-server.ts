@@ -18,12 +18,15 @@
  *   sends a code (the page's "mock phone" shows it), `Verify` checks it, each
  *   with B2C's messages (phoneInvalid, smsNotSent, serverError, throttled,
  *   wrongCode, tooManyAttempts: see `control`).
+ * - `choose`: sign in, then the choice page (a radio claim, mfaMethod) asks
+ *   for a text message or the authenticator app, and the journey goes on as
+ *   `phone` or `signin` does from there.
  * `state` instead renders one page in one state, for the gallery.
  */
 import type { B2CPage, PageValues } from './fixtures.js';
 import { b2cOtpauthUri, decodeBase32, generateSecret, verifyTotp } from './totp.js';
 
-export type Template = 'totp' | 'unified' | 'selfasserted' | 'error';
+export type Template = 'totp' | 'unified' | 'selfasserted' | 'choice' | 'error';
 
 /** What the page at a URL shows: `error` and `message` are keys of b2cStrings. */
 export interface PageReply {
@@ -106,6 +109,7 @@ const templateOf: Record<B2CPage, Template> = {
   'phone-verify': 'selfasserted',
   // B2C's multi-factor page takes any template with #api: the self-asserted one serves it here.
   phonefactor: 'selfasserted',
+  choice: 'choice',
   selfasserted: 'selfasserted',
   unified: 'unified',
   error: 'error',
@@ -137,6 +141,7 @@ export function createMockB2C({ now = () => Date.now() / 1000 }: MockOptions = {
     'phone-wrong-code': (session) => reply(session, 'phone-verify', { phone: DEMO_PHONE }, { sent: DEMO_SMS, controlError: 'wrongCode' }),
     'phone-too-many': (session) => reply(session, 'phone-verify', { phone: DEMO_PHONE }, { sent: DEMO_SMS, controlError: 'tooManyAttempts' }),
     'email-verify': (session) => reply(session, 'email-verify', { identifier: DEMO.identifier }),
+    choice: (session) => reply(session, 'choice'),
     phonefactor: (session) => reply(session, 'phonefactor', { phone: DEMO_PHONE }),
     signin: (session) => reply(session, 'unified', { identifier: DEMO.identifier }),
     profile: (session) => reply(session, 'selfasserted', { identifier: DEMO.identifier }),
@@ -189,6 +194,8 @@ export function createMockB2C({ now = () => Date.now() / 1000 }: MockOptions = {
         return reply(session, 'error', {}, { message: 'alreadyEnrolled' });
       case 'not-enrolled':
         return reply(session, 'error', {}, { message: 'notEnrolled' });
+      case 'choose':
+        return reply(session, 'choice');
       case 'phone-enroll':
         return reply(session, 'phone-verify');
       case 'phone-verify':
@@ -200,9 +207,9 @@ export function createMockB2C({ now = () => Date.now() / 1000 }: MockOptions = {
 
   async function submit(query: URLSearchParams, fields: URLSearchParams, session: Session): Promise<SubmitReply> {
     const journey = query.get('journey') ?? 'signin';
-    const TEMPLATES: Record<string, Template> = { verify: 'totp', enroll: 'totp', 'phone-enroll': 'selfasserted', 'phone-verify': 'selfasserted' };
-    const next = (step: string) =>
-      ({ status: '200', redirect: `/page-templates/${TEMPLATES[step] ?? 'error'}.html?${new URLSearchParams({ journey, step })}` }) as const;
+    const TEMPLATES: Record<string, Template> = { verify: 'totp', enroll: 'totp', 'phone-enroll': 'selfasserted', 'phone-verify': 'selfasserted', choose: 'choice' };
+    const next = (step: string, to = journey) =>
+      ({ status: '200', redirect: `/page-templates/${TEMPLATES[step] ?? 'error'}.html?${new URLSearchParams({ journey: to, step })}` }) as const;
     const done = (outcome: string) => ({ status: '200', redirect: `${session.returnTo}?${new URLSearchParams({ outcome })}` }) as const;
 
     switch (query.get('step') ?? 'signin') {
@@ -217,6 +224,7 @@ export function createMockB2C({ now = () => Date.now() / 1000 }: MockOptions = {
         session.smsSent = session.smsFailures = 0;
         // The phone mode branches as the TOTP journeys do: a registered phone is verified, none is registered first.
         if (journey === 'phone') return next(phones.has(email) ? 'phone-verify' : 'phone-enroll');
+        if (journey === 'choose') return next('choose');
         const enrolled = users.has(email);
         if (journey === 'enable') return next(enrolled ? 'already-enrolled' : 'enroll');
         if (journey === 'disable') return next(enrolled ? 'verify' : 'not-enrolled');
@@ -243,6 +251,13 @@ export function createMockB2C({ now = () => Date.now() / 1000 }: MockOptions = {
         const enrolled = session.pendingSecret !== undefined;
         session.pendingSecret = undefined;
         return done(enrolled && journey === 'enable' ? 'enabled' : enrolled ? 'enrolled' : 'signed-in');
+      }
+      case 'choose': {
+        // The orchestration step after the choice: a precondition on mfaMethod picks the phone or the TOTP sub-journey.
+        const method = fields.get('mfaMethod');
+        if (!session.email || (method !== 'phone' && method !== 'totp')) return { status: '400', message: 'requiredFieldMissing' };
+        if (method === 'phone') return next(phones.has(session.email) ? 'phone-verify' : 'phone-enroll', 'phone');
+        return next(users.has(session.email) ? 'verify' : 'enroll', 'signin');
       }
       case 'phone-enroll':
       case 'phone-verify': {

@@ -22,6 +22,7 @@ const VIEWS = [
   '/page-templates/selfasserted.html?state=phone-wrong-code',
   '/page-templates/selfasserted.html?state=phone-too-many',
   '/page-templates/selfasserted.html?state=email-verify',
+  '/page-templates/choice.html?state=choice',
   '/src/preview/index.html',
 ];
 

@@ -159,6 +159,48 @@ test('the phone mode: a first sign-in registers a phone by a texted code, the ne
   await page.close();
 });
 
+test('the choice page: option cards over B2C\'s own radios, chosen with the keyboard, lead to the phone or the TOTP journey', async () => {
+  await preview.reset();
+  const email = `choice-${Date.now()}@fabrikam.com`;
+  const page = await openPage('/page-templates/unified.html?journey=choose');
+  await signIn(page, email);
+  assert.match(page.url(), /choice\.html\?journey=choose&step=choose/);
+  await page.waitForSelector('#mfaMethod_phone');
+  // B2C's radios, as B2C rendered them: one group, each named by its card (its label).
+  const radios = await page.$$eval('li.RadioSingleSelect input', (inputs) => inputs.map((input) => [input.type, input.name, input.labels[0].textContent]));
+  assert.deepEqual(radios, [['radio', 'mfaMethod', 'Text message to my phone'], ['radio', 'mfaMethod', 'Authenticator app']]);
+  // Each card: an icon, one line, the whole card a target; the radio inside the card.
+  const cards = await page.$$eval('li.RadioSingleSelect input + label', (labels) => labels.map((label) => {
+    const card = label.getBoundingClientRect();
+    const radio = label.previousElementSibling.getBoundingClientRect();
+    const icon = getComputedStyle(label, '::before');
+    const inside = radio.left >= card.left && radio.right <= card.right && radio.top >= card.top && radio.bottom <= card.bottom;
+    return { inside, icon: icon.maskImage || icon.webkitMaskImage, tall: card.height >= 44, line: card.height < 80 };
+  }));
+  for (const card of cards) assert.deepEqual({ ...card, icon: card.icon.startsWith('url(') }, { inside: true, icon: true, tall: true, line: true });
+  assert.notEqual(cards[0].icon, cards[1].icon, 'each option its own icon');
+  // Keyboard only: Tab into the group, an arrow key picks the next option, Enter submits.
+  await page.focus('#mfaMethod_phone');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.$eval('input[name="mfaMethod"]:checked', (input) => input.value), 'totp');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.$eval('input[name="mfaMethod"]:checked', (input) => input.value), 'phone');
+  const ring = await page.$eval('#mfaMethod_phone + label', (label) => getComputedStyle(label).outlineStyle);
+  assert.equal(ring, 'solid', 'the focused option\'s card shows the focus ring');
+  await Promise.all([page.waitForNavigation(), page.click('#continue')]);
+  assert.match(page.url(), /selfasserted\.html\?journey=phone&step=phone-enroll/);
+
+  await page.goto(`${preview.b2cOrigin}/page-templates/unified.html?journey=choose`);
+  await signIn(page, email);
+  await page.waitForSelector('#mfaMethod_totp');
+  await page.click('label[for="mfaMethod_totp"]');
+  await Promise.all([page.waitForNavigation(), page.click('#continue')]);
+  assert.match(page.url(), /totp\.html\?journey=signin&step=enroll/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('editing a template or a style reloads the preview', async () => {
   // Scratch copies beside the real template, so the test never edits files people work on.
   const name = `hmr-check-${process.pid}`;
