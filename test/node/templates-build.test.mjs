@@ -20,10 +20,10 @@ function viteBuild(env, outDir) {
 const outDir = mkdtempSync(join(tmpdir(), 'templates-'));
 const built = viteBuild({ TEMPLATE_BASE_URL: BASE }, outDir);
 
-test('the build emits the four templates with absolute, hashed asset URLs, and nothing else', () => {
+test('the build emits the five templates with absolute, hashed asset URLs, and nothing else', () => {
   assert.equal(built.status, 0, built.stderr);
   const pages = readdirSync(outDir).filter((name) => name.endsWith('.html')).sort();
-  assert.deepEqual(pages, ['error.html', 'selfasserted.html', 'totp.html', 'unified.html']);
+  assert.deepEqual(pages, ['choice.html', 'error.html', 'selfasserted.html', 'totp.html', 'unified.html']);
   // What is there is what gets uploaded: no build manifest left behind.
   assert.deepEqual(readdirSync(outDir).filter((name) => !name.endsWith('.html')).sort(), ['assets', 'logo.svg']);
   const html = readFileSync(join(outDir, 'totp.html'), 'utf8');
@@ -57,13 +57,13 @@ test('the TOTP template preloads the verification page\'s modules, absolutely; t
   const [shared] = assetsOf(/^shared-/);
   const [verification] = assetsOf(/^verification-/);
   assert.deepEqual(preloads('totp.html'), [`${BASE}assets/${shared}`, `${BASE}assets/${verification}`]);
-  for (const page of ['unified.html', 'selfasserted.html', 'error.html']) assert.deepEqual(preloads(page), [], page);
+  for (const page of ['unified.html', 'selfasserted.html', 'choice.html', 'error.html']) assert.deepEqual(preloads(page), [], page);
 });
 
 test('the built set passes the template check', () => {
   const { problems, report } = checkTemplates(outDir);
   assert.deepEqual(problems, []);
-  assert.equal(report.length, 4);
+  assert.equal(report.length, 5);
 });
 
 test('a build without TEMPLATE_BASE_URL fails with a clear message', () => {
