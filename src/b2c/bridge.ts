@@ -24,7 +24,7 @@ import { mountQrCode } from './controls/qr-code.js';
 import { mountAuthenticatorInfo } from './controls/authenticator-info.js';
 import { mountAppIcon } from './controls/app-icon.js';
 import { findCodeInputs, mountCodeInput } from './controls/code-input.js';
-import { findSentCodes, handleSendClick, mountSentCode, SHOWN_ON_INPUT, syncSentCodes } from './controls/sent-code.js';
+import { findSentCodes, handleControlClick, mountSentCode, SHOWN_ON_INPUT, syncSentCodes } from './controls/sent-code.js';
 import type { TotpCodeInputElement } from '../elements/code-input/code-input.js';
 
 export { readOptions, pageStrings, type BridgeOptions, type KitTag, type PageStrings } from './options.js';
@@ -73,8 +73,8 @@ export function startBridge(doc: Document = document, options: BridgeOptions = r
   const observer = new MutationObserver(run);
   // Attributes too: B2C reveals its server error by changing style and aria-hidden.
   observer.observe(api, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'aria-hidden'] });
-  // Before B2C's own handlers (capture): a new code empties the field. Nothing is stopped or prevented.
-  const onClick = (event: Event) => handleSendClick(api, event);
+  // Before B2C's own handlers (capture): a new code empties the field, a Verify awaits B2C's answer anew. Nothing is stopped or prevented.
+  const onClick = (event: Event) => handleControlClick(api, event);
   api.addEventListener('click', onClick, true);
   run();
   return () => (observer.disconnect(), api.removeEventListener('click', onClick, true));

@@ -122,6 +122,21 @@ describe('B2C bridge: the codes B2C sends', () => {
         expect(codeInput.input!.hasAttribute('aria-invalid')).to.equal(false);
       });
 
+      it('shows the same error again after the next Verify, when B2C repeats it without hiding it between', async () => {
+        const { api } = await bridgedPage(page);
+        sendCode(api, 'sent');
+        await settle(api);
+        const codeInput = codeInputIn(api)!;
+        showControlMessage(api, 'error', 'That code is incorrect. Please try again.');
+        await settle(api);
+        await type(codeInput.input!, '1');
+        expect(codeInput.error, 'typing answers the error').to.equal('');
+        api.querySelector<HTMLButtonElement>(`#${controlId}_but_verify_code`)!.click();
+        showControlMessage(api, 'error', 'That code is incorrect. Please try again.');
+        await settle(api);
+        expect(codeInput.error).to.equal('That code is incorrect. Please try again.');
+      });
+
       it("reads B2C's shown info and success messages with the field, never a hidden one", async () => {
         const { api } = await bridgedPage(page);
         const input = codeInputIn(api)!.input!;

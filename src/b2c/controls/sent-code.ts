@@ -114,10 +114,18 @@ function describeWith(input: HTMLInputElement, messages: HTMLElement[]): void {
   if (value !== (input.getAttribute('aria-describedby') ?? '')) input.setAttribute('aria-describedby', value);
 }
 
-/** B2C's "Send new code" (or the first send) was pressed: the code typed so far is void. */
-export function handleSendClick(api: HTMLElement, event: Event): void {
+/**
+ * A click on one of B2C's buttons: "Send new code" (or the first send) voids the
+ * code typed so far; Verify asks anew, so B2C's answer is shown even where it
+ * repeats the last message without hiding it between.
+ */
+export function handleControlClick(api: HTMLElement, event: Event): void {
   const target = event.target as Node;
+  const pressed = (container: HTMLElement, selector: string) => [...container.querySelectorAll(selector)].some((button) => button.contains(target));
   for (const [input, container, kind] of fields(api)) {
-    if ([...container.querySelectorAll(kind.send)].some((button) => button.contains(target))) codeInputOf(input)?.clear();
+    const codeInput = codeInputOf(input);
+    if (!codeInput) continue;
+    if (pressed(container, kind.send)) codeInput.clear();
+    if (pressed(container, kind.verify)) shownErrors.delete(codeInput);
   }
 }
