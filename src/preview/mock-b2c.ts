@@ -111,8 +111,10 @@ function showMessage(to: string, code: string, email: boolean): void {
   if (!phone) {
     phone = Object.assign(document.createElement('aside'), { id: 'mock-phone' });
     phone.setAttribute('aria-label', email ? 'Mock inbox (not part of the page)' : 'Mock phone (not part of the page)');
+    // Beside the page where there is room; below it on a phone, never over B2C's buttons.
+    const beside = matchMedia('(min-width: 60rem)').matches;
     phone.style.cssText =
-      'position:fixed;inset-inline-end:1rem;inset-block-end:1rem;z-index:10;inline-size:15rem;padding:.75rem 1rem;border-radius:1.25rem;' +
+      `${beside ? 'position:fixed;inset-inline-end:1rem;inset-block-end:1rem;z-index:10;' : 'margin:1rem auto;'}inline-size:15rem;padding:.75rem 1rem;border-radius:1.25rem;` +
       'background:#111;color:#fff;font:14px/1.4 system-ui,sans-serif;box-shadow:0 4px 16px #0006';
     document.body.append(phone);
   }
