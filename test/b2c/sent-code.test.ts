@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import '../../src/index.js';
-import { startBridge } from '../../src/b2c/bridge.js';
+import { readOptions, startBridge } from '../../src/b2c/bridge.js';
 import { codeVerified, sendCode, showControlMessage, showServerError, type B2CPage } from '../../src/preview/fixtures.js';
 import type { TotpCodeInputElement } from '../../src/elements/code-input/code-input.js';
 import { b2cPage, bridgedPage, removePages, settle } from '../helpers/b2c.js';
@@ -210,6 +210,22 @@ describe('B2C bridge: the codes B2C sends', () => {
       });
     });
   }
+
+  describe("the template's code length", () => {
+    it('is read from data-totp-code-length on <html>; anything but a number is no length', () => {
+      const root = document.documentElement;
+      try {
+        for (const [value, expected] of [['8', 8], ['', undefined], ['eight', undefined], ['0', undefined]] as const) {
+          root.setAttribute('data-totp-code-length', value);
+          expect(readOptions(document).codeLength, value).to.equal(expected);
+        }
+        root.removeAttribute('data-totp-code-length');
+        expect(readOptions(document).codeLength).to.equal(undefined);
+      } finally {
+        root.removeAttribute('data-totp-code-length');
+      }
+    });
+  });
 
   describe('the phone-factor page', () => {
     it("attaches to B2C's #verificationCode, hidden until B2C sends the code", async () => {
