@@ -10,6 +10,9 @@ export const STATES = {
   signin: 'unified.html?state=signin',
   profile: 'selfasserted.html?state=profile',
   error: 'error.html?state=error',
+  'phone-sent': 'selfasserted.html?state=phone-sent',
+  'phone-wrong-code': 'selfasserted.html?state=phone-wrong-code',
+  choice: 'choice.html?state=choice',
 };
 
 /** Each width, and the device the preview emulates at it. */
