@@ -25,6 +25,7 @@ import { mountQrCode } from './controls/qr-code.js';
 import { mountAuthenticatorInfo } from './controls/authenticator-info.js';
 import { mountAppIcon } from './controls/app-icon.js';
 import { findCodeInputs, mountCodeInput } from './controls/code-input.js';
+import { findSentCodes, handleControlClick, mountSentCode, SHOWN_ON_INPUT, syncSentCodes } from './controls/sent-code.js';
 import type { TotpCodeInputElement } from '../elements/code-input/code-input.js';
 
 export { readOptions, pageStrings, type BridgeOptions, type KitTag, type PageStrings } from './options.js';
@@ -61,20 +62,29 @@ const CONTROLS: readonly Control[] = [
     mount: (node, context) => mountCodeInput(node as HTMLInputElement, context),
     keepOutOfReplays: (node) => markForReplays(node, INPUT_NOT_RECORDED),
   },
+  {
+    tag: 'totp-code-input',
+    find: findSentCodes,
+    mount: (node, context) => mountSentCode(node as HTMLInputElement, context),
+    keepOutOfReplays: (node) => markForReplays(node, INPUT_NOT_RECORDED),
+  },
 ];
 
 // Hides only what the kit replaces, and only where the kit's element is in place.
-// B2C's page-level server error shows on the code input instead: once, not twice.
-// While the code input is blocked (too many attempts, the service down), B2C's
-// Verify invites no further attempt. A rule each: a browser that does not know
+// B2C's page-level server error shows on the TOTP code input instead, and a
+// verification control's error on its code input: once, not twice. While a code
+// input is blocked (too many attempts, the service down), B2C's Verify invites
+// no further attempt. A rule each: a browser that does not know
 // :has() or :state() drops that rule alone.
 // A sheet of its own, not Lit's `css`: the bridge must not pull Lit into the entry.
 const HIDE_REPLACED = `
 .qrCodeControlContent[${MARKER}] > :is([id$="-title"], [${DEFAULT_TEXT}], [id$="-picture"], a[href^="otpauth:" i]),
 .attrEntry[${MARKER}] > :not(totp-authenticator-info),
 .authenticatorIconControlContent[${MARKER}] > :is([id$="-title"], a) { display: none !important }
-form:has(input[${MARKER}]) > #claimVerificationServerError { display: none !important }
-form:has(totp-code-input:state(blocked)) > .buttons > #continue { display: none !important }
+form:has(${B2C.CODE_INPUT.inForm} input[${MARKER}]) > #claimVerificationServerError { display: none !important }
+form:has(${B2C.CODE_INPUT.inForm} totp-code-input:state(blocked)) > .buttons > #continue { display: none !important }
+[${SHOWN_ON_INPUT}] { display: none !important }
+.verificationControlContent:has(totp-code-input:state(blocked)) > .buttons > .verifyCode { display: none !important }
 li[${MARKER}] > .attrEntry > :not(.totp-kit-server-qr) { display: none !important }`;
 
 /**
@@ -89,8 +99,11 @@ export function startBridge(doc: Document = document, options: BridgeOptions = r
   const observer = new MutationObserver(run);
   // Attributes too: B2C reveals its server error by changing style and aria-hidden.
   observer.observe(api, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'aria-hidden'] });
+  // Before B2C's own handlers (capture): a new code empties the field, a Verify awaits B2C's answer anew. Nothing is stopped or prevented.
+  const onClick = (event: Event) => handleControlClick(api, event);
+  api.addEventListener('click', onClick, true);
   run();
-  return () => observer.disconnect();
+  return () => (observer.disconnect(), api.removeEventListener('click', onClick, true));
 }
 
 const sheets = new WeakMap<Document, CSSStyleSheet>();
@@ -113,11 +126,16 @@ function upgradePage(api: HTMLElement, options: BridgeOptions): void {
       if (settled(node) || !definedOrLoading(control.tag, api, options)) continue;
       context ??= contextOf(api, options);
       // Once in place, B2C's error may already be showing: put it on the element.
-      void upgradeOnce(node, () => control.mount(node, context!)).then(() => syncServerError(api, options));
+      void upgradeOnce(node, () => control.mount(node, context!)).then(() => syncErrors(api, options));
     }
   }
   upgradeServerQr(api, options);
+  syncErrors(api, options);
+}
+
+function syncErrors(api: HTMLElement, options: BridgeOptions): void {
   syncServerError(api, options);
+  syncSentCodes(api, options);
 }
 
 type ServerQrModule = typeof import('./controls/server-qr.js');
@@ -183,7 +201,7 @@ const shownErrors = new WeakMap<Element, string>();
 /** Shows B2C's server error ("Wrong code entered, please try again.") on the code input, once per change. */
 function syncServerError(api: HTMLElement, options: BridgeOptions): void {
   const error = api.querySelector<HTMLElement>(B2C.SERVER_ERROR);
-  const codeInput = api.querySelector<TotpCodeInputElement>(`input[${MARKER}] + totp-code-input`);
+  const codeInput = api.querySelector<TotpCodeInputElement>(B2C.CODE_INPUT.mounted);
   if (!error || !codeInput) return;
   const visible = error.style.display !== 'none' && error.getAttribute('aria-hidden') !== 'true';
   const message = visible ? textOf(error) : '';

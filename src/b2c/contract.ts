@@ -74,6 +74,48 @@ export const CODE_INPUT = {
    * the template's claim map (`code` in #totp-kit-claims).
    */
   claims: ['otpCode', 'strongAuthenticationAppCode'],
+  /**
+   * The TOTP code input where the kit mounted on it: a child of B2C's list, as a
+   * verification control's code is not. The page-level error is its error.
+   */
+  mounted: `${ITEM} > .attrEntry > input[data-totp-kit] + totp-code-input`,
+  /** The same place, relative to the form, for `form:has(…)` in the bridge's sheet. */
+  inForm: '> #attributeList > ul > li > .attrEntry >',
+} as const;
+
+/**
+ * A VerificationControl (e-mail or phone: `li.VerificationControl`), which sends a
+ * code and checks it itself through its own buttons. Its parts, from the control's
+ * `div.verificationControlContent#<controlId>`; B2C shows and hides each through
+ * `style` and `aria-hidden`. Capture E; CONTRACT.md, "Verification controls".
+ */
+export const VERIFICATION_CONTROL = {
+  container: `${ITEM}.VerificationControl > .attrEntry > .verificationControlContent`,
+  /** The code claim's field, found by the `VerificationCode` class, never by claim id: `input#<claimId>[autocomplete=off][disabled]`. */
+  code: ':scope > ul > li.VerificationCode > .attrEntry > input',
+  /** The message nodes: `div#<controlId>_error_message` and so on, each in its own wrapper. */
+  error: ':scope > .verificationErrorText > [id]',
+  messages: ':scope > :is(.verificationInfoText, .verificationSuccessText) > [id]',
+  /** "Verify code" (`<controlId>_but_verify_code`): what autosubmit presses. */
+  verify: ':scope > .buttons > button.verifyCode',
+  /** "Send verification code" and "Send new code": a new code voids the one typed. */
+  send: ':scope > .buttons > :is(button.sendCode, button.sendNewCode)',
+} as const;
+
+/**
+ * The phone-factor (multi-factor) page, `#api[data-name=Phonefactor]`: its ids are
+ * B2C's own, not the policy's. Microsoft's 1.x fragment and its current template
+ * CSS (`multifactor-1.0.0.html`); CONTRACT.md, "Phone-factor page".
+ */
+export const PHONE_FACTOR = {
+  container: ':scope > #phonefactor_initial',
+  code: ':scope > #codeVerification input#verificationCode',
+  /** The field's error (Microsoft's CSS styles `#codeVerification .error.itemLevel p`; inference that B2C shows it there). */
+  error: ':scope > #codeVerification .error.itemLevel',
+  /** "Send Code", then "Verify" (inference: one button, `#verifyCode`, for both). */
+  verify: ':scope > .buttons > button#verifyCode',
+  /** "send a new code". */
+  send: ':scope > #codeVerification button#retryCode',
 } as const;
 
 /**

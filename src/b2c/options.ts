@@ -1,5 +1,7 @@
 /**
- * What a template sets for the kit: `data-totp-autosubmit` on `<html>`, and texts
+ * What a template sets for the kit: `data-totp-autosubmit` on `<html>`,
+ * `data-totp-code-length` there for the length of the codes B2C sends where the
+ * policy changed it from 6 (B2C's page does not say it), and texts
  * in `<script type="application/json" id="totp-kit-strings">` (JSON, never run):
  * the elements' texts by group, and `errors`, the policy's own messages for too
  * many attempts (`locked`) and for the service down (`unavailable`).
@@ -42,6 +44,8 @@ export interface BridgeOptions {
   readonly autosubmit?: boolean;
   /** Which claim ids hold the TOTP values (`#totp-kit-claims`); none on B2C's display-control pages. */
   readonly claims?: ClaimMap;
+  /** The number of digits of the codes B2C sends (e-mail, text message), where the policy's CodeLength is not 6. */
+  readonly codeLength?: number;
   /** Texts that win over B2C's and the kit's defaults. */
   readonly strings?: PageStrings;
   /** A policy's own messages for too many attempts and for the service down, where it changed B2C's. */
@@ -97,8 +101,12 @@ function jsonData(doc: Document, id: string): unknown {
 
 export function readOptions(doc: Document): BridgeOptions {
   const json = jsonData(doc, STRINGS);
+  const root = doc.documentElement;
+  // The element keeps only a whole number from 4 to 10.
+  const codeLength = Number(root.getAttribute('data-totp-code-length')) || undefined;
   return {
-    autosubmit: doc.documentElement.hasAttribute('data-totp-autosubmit'),
+    autosubmit: root.hasAttribute('data-totp-autosubmit'),
+    codeLength,
     strings: pageStrings(json),
     errors: errorKinds(json),
     claims: parseClaimMap(jsonData(doc, CLAIM_MAP)),

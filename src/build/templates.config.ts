@@ -21,6 +21,7 @@ export const TEMPLATES: Readonly<Record<string, readonly string[]>> = {
   // The REST-API sample's enrollment page: its code input and its QR image module, never the QR encoder.
   'totp-rest': ['src/b2c/verification.ts', 'src/b2c/controls/server-qr.ts'],
   selfasserted: [],
+  choice: [],
   unified: [],
   error: [],
 };

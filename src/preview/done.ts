@@ -7,6 +7,7 @@ const texts: Record<string, Record<string, [title: string, text: string]>> = {
     enabled: ['Authenticator app turned on', 'From now on, sign in with a code from your authenticator app.'],
     disabled: ['Authenticator app turned off', 'Your authenticator app is no longer registered for this account.'],
     cancelled: ['Sign-in cancelled', 'You cancelled before signing in. Nothing was changed.'],
+    'phone-enrolled': ["You're signed in", 'Your phone is registered: next time, sign in with a code we text to it.'],
   },
   ar: {
     'signed-in': ['تم تسجيل دخولك', 'تم قبول الرمز من تطبيق المصادقة.'],
@@ -14,6 +15,7 @@ const texts: Record<string, Record<string, [title: string, text: string]>> = {
     enabled: ['تم تشغيل تطبيق المصادقة', 'من الآن فصاعدًا، سجّل الدخول برمز من تطبيق المصادقة.'],
     disabled: ['تم إيقاف تطبيق المصادقة', 'لم يعد تطبيق المصادقة مسجلاً لهذا الحساب.'],
     cancelled: ['تم إلغاء تسجيل الدخول', 'ألغيت قبل تسجيل الدخول. لم يتغير شيء.'],
+    'phone-enrolled': ['تم تسجيل دخولك', 'تم تسجيل هاتفك: في المرة القادمة سجّل الدخول برمز نرسله إليه في رسالة نصية.'],
   },
 };
 

@@ -7,7 +7,7 @@
 import qrcode from 'qrcode-generator';
 import { b2cStrings, type Language } from './b2c-strings.js';
 
-export type B2CPage = 'totp-enroll' | 'totp-verify' | 'selfasserted' | 'unified' | 'error' | 'rest-enroll' | 'rest-verify';
+export type B2CPage = 'totp-enroll' | 'totp-verify' | 'email-verify' | 'phone-verify' | 'phonefactor' | 'choice' | 'selfasserted' | 'unified' | 'error' | 'rest-enroll' | 'rest-verify';
 
 /** Claim values and control ids a page is rendered with. */
 export interface PageValues {
@@ -31,6 +31,11 @@ export interface PageValues {
   contract?: '1.x' | '2.1';
   /** More Readonly claims on the REST-API sample's enrollment page (a URI claim a tenant added): id → value. */
   readonlyClaims?: Record<string, string>;
+  /** A verification control's id and its code claim's id (the policy's choice). */
+  controlId?: string;
+  codeClaim?: string;
+  /** The phone number a phone page shows. */
+  phone?: string;
   language?: Language;
   /** B2C strings that replace the language's defaults (an error page's message, say). */
   strings?: Record<string, string>;
@@ -84,16 +89,22 @@ function loadFixture(page: B2CPage): Promise<string> {
 
 /** The markup B2C would put into #api for `page`. */
 export async function pageMarkup(page: B2CPage, values: PageValues = {}): Promise<string> {
-  const strings = { ...b2cStrings[values.language ?? 'en'], ...values.strings };
+  // A language without a page's strings yet shows B2C's English ones, as B2C does.
+  const strings = { ...b2cStrings.en, ...b2cStrings[values.language ?? 'en'], ...values.strings };
   const uri = values.uri ?? '';
   const fill: Record<string, string> = {
     ...strings,
     ...SAMPLE_IDS,
     codePattern: '^[0-9]{6}$',
+    controlId: page === 'phone-verify' ? 'phoneVerificationControl' : 'emailVerificationControl',
+    codeClaim: page === 'phone-verify' ? 'verificationCode' : 'emailVerificationCode',
+    choiceClaim: 'mfaMethod',
     ...Object.fromEntries(Object.entries(values).filter(([, value]) => typeof value === 'string')),
     restCodeLabel: '3. Enter the verification code',
     restQrLabel: 'Verified App QR Code Bitmap',
-    heading: page === 'totp-verify' || page === 'rest-verify' ? strings.verifyHeading : page === 'selfasserted' ? strings.profileHeading : strings.heading,
+    heading:
+      ({ 'totp-verify': strings.verifyHeading, 'rest-verify': strings.verifyHeading, selfasserted: strings.profileHeading, 'email-verify': strings.emailHeading, 'phone-verify': strings.phoneHeading, choice: strings.choiceHeading } as Record<string, string>)[page] ??
+      strings.heading,
     identifier: values.identifier ?? '',
     identifierName: (values.identifier ?? '').split('@')[0],
     secret: values.secret ?? '',
@@ -134,7 +145,7 @@ export async function pageMarkup(page: B2CPage, values: PageValues = {}): Promis
 /** Renders `page` into `api` as B2C does: it replaces the container's content with markup. */
 export async function renderPage(api: HTMLElement, page: B2CPage, values: PageValues = {}): Promise<void> {
   const markup = await pageMarkup(page, values);
-  api.dataset.name = page === 'unified' ? 'Unified' : page === 'error' ? 'GlobalException' : 'SelfAsserted';
+  api.dataset.name = page === 'unified' ? 'Unified' : page === 'error' ? 'GlobalException' : page === 'phonefactor' ? 'Phonefactor' : 'SelfAsserted';
   // Preview and tests only: B2C injects its form as markup too (its values are escaped above).
   // eslint-disable-next-line no-unsanitized/property
   api.innerHTML = markup;
@@ -158,4 +169,73 @@ export function hideServerError(api: HTMLElement): void {
   if (!error) return;
   error.style.display = 'none';
   error.setAttribute('aria-hidden', 'true');
+}
+
+// ---- What B2C's script does with a code it sends (verification controls, the phone-factor page) ----
+
+const show = (node: Element | null, shown: boolean, display = 'inline') => {
+  if (!(node instanceof HTMLElement)) return;
+  node.style.display = shown ? display : 'none';
+  node.setAttribute('aria-hidden', String(!shown));
+};
+
+/** The message nodes of the verification control (or phone-factor page) in `api`. */
+function messageNodes(api: HTMLElement) {
+  const control = api.querySelector('.verificationControlContent');
+  return {
+    control,
+    info: control?.querySelector<HTMLElement>('.verificationInfoText > div'),
+    success: control?.querySelector<HTMLElement>('.verificationSuccessText > div'),
+    error: control?.querySelector<HTMLElement>('.verificationErrorText > div') ?? api.querySelector<HTMLElement>('#codeVerification .error.itemLevel'),
+  };
+}
+
+/** Shows one of the control's messages (`info`, `success`, `error`) with `text`, and hides the others, as B2C does. */
+export function showControlMessage(api: HTMLElement, kind: 'info' | 'success' | 'error', text: string): void {
+  const nodes = messageNodes(api);
+  for (const name of ['info', 'success', 'error'] as const) {
+    const node = nodes[name];
+    if (!node) continue;
+    const shown = name === kind;
+    if (shown) {
+      // The phone-factor page's error holds a paragraph.
+      (node.querySelector('p') ?? node).textContent = text;
+      if (node.hasAttribute('aria-label')) node.setAttribute('aria-label', text);
+    }
+    show(node, shown, 'block');
+  }
+}
+
+/**
+ * B2C sent a code: the code field is enabled and shown, Verify and "Send new code"
+ * replace Send (on the phone-factor page: the code's part shows, and Send becomes `verifyText`).
+ */
+export function sendCode(api: HTMLElement, message = '', verifyText = 'Verify Code'): void {
+  const { control } = messageNodes(api);
+  if (control) {
+    const code = control.querySelector<HTMLInputElement>('li.VerificationCode input')!;
+    code.disabled = false;
+    show(code.closest('li'), true);
+    show(control.querySelector('.sendCode'), false);
+    show(control.querySelector('.verifyCode'), true);
+    show(control.querySelector('.sendNewCode'), true);
+    showControlMessage(api, 'info', message);
+    return;
+  }
+  show(api.querySelector('#codeVerification'), true, 'block');
+  show(api.querySelector('#verifyPhone'), false);
+  const verify = api.querySelector('#verifyCode');
+  if (verify) verify.textContent = verifyText;
+}
+
+/** B2C verified the code: the field is disabled and hidden, and "Change e-mail" (or phone number) is offered. */
+export function codeVerified(api: HTMLElement, message: string): void {
+  const { control } = messageNodes(api);
+  if (!control) return;
+  const code = control.querySelector<HTMLInputElement>('li.VerificationCode input')!;
+  code.disabled = true;
+  show(code.closest('li'), false);
+  for (const button of control.querySelectorAll('.buttons > button')) show(button, button.classList.contains('changeClaims'));
+  showControlMessage(api, 'success', message);
+  api.querySelector('#continue')?.setAttribute('aria-disabled', 'false');
 }

@@ -10,13 +10,13 @@
  * `lang` (en, ar: the origin sets <html lang>), `theme` (light, dark),
  * `kit=off` (B2C's plain rendering), `loading` (how the template arrives).
  */
-import { hideServerError, renderPage, showServerError } from './fixtures.js';
+import { codeVerified, hideServerError, renderPage, sendCode, showControlMessage, showServerError } from './fixtures.js';
 import { b2cStrings, type Language } from './b2c-strings.js';
-import type { PageReply, SubmitReply } from './mock-server.js';
+import type { ControlReply, PageReply, SubmitReply } from './mock-server.js';
 
 const params = new URLSearchParams(location.search);
 const language: Language = params.get('lang') === 'ar' ? 'ar' : 'en';
-const strings = b2cStrings[language];
+const strings = { ...b2cStrings.en, ...b2cStrings[language] };
 /** Display parameters that follow the user from page to page. */
 const display = new URLSearchParams([...params].filter(([name]) => ['lang', 'theme', 'kit', 'loading', 'probe', 'device'].includes(name)));
 
@@ -42,10 +42,13 @@ function templateApi(): Promise<HTMLElement> {
 /** B2C's client-side check before it posts: required fields and patterns, with its own error display. */
 function validate(form: HTMLFormElement): boolean {
   let valid = true;
-  for (const input of form.querySelectorAll<HTMLInputElement>('#attributeList input')) {
+  // A disabled field is not the user's to fill (a verification control's code before it is sent).
+  for (const input of form.querySelectorAll<HTMLInputElement>('#attributeList input:not(:disabled)')) {
     const entry = input.closest('.attrEntry');
     const error = entry?.querySelector<HTMLElement>('.error.itemLevel');
-    const missing = input.getAttribute('aria-required') === 'true' && input.value.trim() === '';
+    // A radio claim is answered when one of its options is checked.
+    const empty = input.type === 'radio' ? !form.querySelector(`input[name="${CSS.escape(input.name)}"]:checked`) : input.value.trim() === '';
+    const missing = input.getAttribute('aria-required') === 'true' && empty;
     const wrong = !missing && input.pattern !== '' && !new RegExp(`^(?:${input.pattern})$`).test(input.value);
     entry?.classList.toggle('validate', missing || wrong);
     input.classList.toggle('invalid', missing || wrong);
@@ -68,11 +71,18 @@ async function post(fields: URLSearchParams): Promise<SubmitReply> {
 }
 
 async function handleSubmit(api: HTMLElement, form: HTMLFormElement): Promise<void> {
+  // B2C keeps Continue off (aria-disabled) until a verification control has verified its code.
+  if (form.querySelector('#continue')?.getAttribute('aria-disabled') === 'true') return;
   hideServerError(api);
   if (form.id === 'attributeVerification' && !validate(form)) return;
   // B2C serialises the form by element id, not by name.
   const fields = new URLSearchParams({ request_type: 'RESPONSE' });
-  for (const input of form.querySelectorAll<HTMLInputElement>('input[id]')) fields.set(input.id, input.value);
+  for (const input of form.querySelectorAll<HTMLInputElement>('input[id]')) {
+    // A radio claim posts the checked option's value under the claim's id (its name).
+    if (input.type === 'radio') {
+      if (input.checked) fields.set(input.name, input.value);
+    } else fields.set(input.id, input.value);
+  }
   const blurb = api.querySelector('#verifying_blurb');
   if (blurb) blurb.textContent = strings.verifying;
   const reply = await post(fields);
@@ -92,6 +102,55 @@ async function handleSubmit(api: HTMLElement, form: HTMLFormElement): Promise<vo
   }
 }
 
+/**
+ * The mock phone beside the page: where the text message (or the e-mail) with the
+ * code arrives. Outside #api, as the user's phone is outside B2C's page.
+ */
+function showMessage(to: string, code: string, email: boolean): void {
+  let phone = document.getElementById('mock-phone');
+  if (!phone) {
+    phone = Object.assign(document.createElement('aside'), { id: 'mock-phone' });
+    phone.setAttribute('aria-label', email ? 'Mock inbox (not part of the page)' : 'Mock phone (not part of the page)');
+    // Beside the page where there is room; below it on a phone, never over B2C's buttons.
+    const beside = matchMedia('(min-width: 60rem)').matches;
+    phone.style.cssText =
+      `${beside ? 'position:fixed;inset-inline-end:1rem;inset-block-end:1rem;z-index:10;' : 'margin:1rem auto;'}inline-size:15rem;padding:.75rem 1rem;border-radius:1.25rem;` +
+      'background:#111;color:#fff;font:14px/1.4 system-ui,sans-serif;box-shadow:0 4px 16px #0006';
+    document.body.append(phone);
+  }
+  const from = Object.assign(document.createElement('strong'), { textContent: email ? `Contoso demo → ${to}` : `Text message to ${to}` });
+  const text = Object.assign(document.createElement('p'), { textContent: `${code} is your Contoso demo verification code.` });
+  text.style.margin = '.25rem 0 0';
+  phone.replaceChildren(from, text);
+}
+
+/** B2C's display-control calls: the control's Send and Verify buttons post its fields and show B2C's reply in the control. */
+function wireControl(api: HTMLElement, control: HTMLElement): void {
+  const email = control.querySelector('input[type="email"]') !== null;
+  const call = async (action: string): Promise<ControlReply> => {
+    const fields = new URLSearchParams();
+    for (const field of control.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[id], select[id]')) fields.set(field.id, field.value);
+    const response = await fetch(`/__mock-b2c/control?${new URLSearchParams({ action })}`, { method: 'POST', body: fields });
+    return (await response.json()) as ControlReply;
+  };
+  const send = async () => {
+    const reply = await call('send');
+    if (reply.status === '200') {
+      sendCode(api, email ? strings.vcSentEmail : strings.vcSentPhone);
+      showMessage(reply.to ?? '', reply.sms ?? '', email);
+    } else showControlMessage(api, 'error', strings[reply.message] ?? reply.message);
+  };
+  control.querySelector('.sendCode')?.addEventListener('click', () => void send());
+  control.querySelector('.sendNewCode')?.addEventListener('click', () => void send());
+  control.querySelector('.verifyCode')?.addEventListener('click', () => {
+    void call('verify').then((reply) => {
+      if (reply.status === '200') codeVerified(api, email ? strings.vcVerifiedEmail : strings.vcVerifiedPhone);
+      else showControlMessage(api, 'error', strings[reply.message] ?? reply.message);
+    });
+  });
+  control.querySelector('.changeClaims')?.addEventListener('click', () => location.reload());
+}
+
 async function start(): Promise<void> {
   const api = await templateApi();
   applyTheme();
@@ -102,6 +161,13 @@ async function start(): Promise<void> {
     strings: reply.message ? { errorText: strings[reply.message] } : undefined,
   });
   if (reply.error) showServerError(api, strings[reply.error] ?? reply.error);
+  const control = api.querySelector<HTMLElement>('.verificationControlContent');
+  if (control) wireControl(api, control);
+  if (reply.sent) {
+    sendCode(api, strings.vcSentPhone);
+    showMessage('+1 555 0142', reply.sent, false);
+  }
+  if (reply.controlError) showControlMessage(api, 'error', strings[reply.controlError]);
 
   for (const form of api.querySelectorAll('form')) {
     form.addEventListener('submit', (event) => {

@@ -404,6 +404,39 @@ describe('<totp-code-input>', () => {
       expect(input.validationMessage).to.equal('');
     });
 
+    it('novalidate leaves the input valid whatever it holds, so another button\'s submission goes through', async () => {
+      const { form, input, element } = await inForm('novalidate');
+      expect(element.noValidate).to.equal(true);
+      expect(form.checkValidity()).to.equal(true);
+      paste(input, '12');
+      expect(input.validity.valid).to.equal(true);
+      element.noValidate = false;
+      await element.updateComplete;
+      paste(input, '123');
+      expect(input.validationMessage).to.equal('The code has 6 digits; you entered 3.');
+    });
+
+    it('sent: the hint and the empty message speak of a code sent, not an app', async () => {
+      const { input, element } = await inForm('sent');
+      expect(hintOf(element).textContent).to.equal('6-digit code we sent you');
+      expect(input.validationMessage).to.equal('Enter the 6-digit code we sent you.');
+    });
+
+    it('guards only its own button\'s submission: the form\'s other submit button still submits the code already sent', async () => {
+      const { form, input, submits } = await inForm(
+        'autosubmit submit-button="verify"',
+        '<button type="button" id="verify">Verify code</button><button id="continue">Continue</button>',
+      );
+      let verifies = 0;
+      form.querySelector('#verify')!.addEventListener('click', () => verifies++);
+      paste(input, '123456');
+      expect(verifies, 'autosubmit pressed Verify').to.equal(1);
+      form.querySelector<HTMLButtonElement>('#verify')!.click();
+      expect(verifies, 'the same code is verified once').to.equal(1);
+      form.querySelector<HTMLButtonElement>('#continue')!.click();
+      expect(submits).to.deep.equal(['123456']);
+    });
+
     it('keeps an incomplete code from being submitted', async () => {
       const { input, submits } = await inForm();
       input.focus();

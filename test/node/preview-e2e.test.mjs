@@ -182,6 +182,100 @@ test('turning authenticator MFA on is refused when enrolled; turning it off asks
   await page.close();
 });
 
+test('the phone mode: a first sign-in registers a phone by a texted code, the next verifies it; B2C\'s messages show on the kit\'s code input', async () => {
+  await preview.reset();
+  const email = `phone-${Date.now()}@fabrikam.com`;
+  const page = await openPage('/page-templates/unified.html?journey=phone');
+  const texted = () => page.waitForFunction(() => /(\d{6}) is your/.exec(document.querySelector('#mock-phone')?.textContent ?? '')?.[1]).then((code) => code.jsonValue());
+  const codeInput = '.VerificationCode totp-code-input';
+  const typeCode = async (code) => {
+    await page.waitForFunction(() => document.querySelector('#verificationCode') && !document.querySelector('#verificationCode').disabled);
+    await page.click('#verificationCode', { clickCount: 3 });
+    await page.type('#verificationCode', code);
+  };
+  await signIn(page, email);
+  assert.match(page.url(), /selfasserted\.html\?journey=phone&step=phone-enroll/);
+  await page.waitForSelector(codeInput);
+  assert.equal(await page.$eval('#verificationCode', (input) => input.getAttribute('autocomplete')), 'one-time-code');
+  // A number B2C cannot text: its message stays above the number, the code field still hidden.
+  await page.type('#nationalNumber', '555 0000');
+  await page.click('#phoneVerificationControl_but_send_code');
+  await page.waitForFunction(() => document.querySelector('#phoneVerificationControl_error_message')?.checkVisibility());
+  assert.match(await page.$eval('#phoneVerificationControl_error_message', (node) => node.textContent), /Cannot Send SMS/);
+  await page.$eval('#nationalNumber', (input) => (input.value = ''));
+  await page.type('#nationalNumber', '555 0142');
+  await page.click('#phoneVerificationControl_but_send_code');
+  const code = await texted();
+  // A wrong code: B2C's message on the kit's input, said once.
+  await typeCode(code === '000000' ? '111111' : '000000');
+  await page.click('#phoneVerificationControl_but_verify_code');
+  await page.waitForFunction((selector) => document.querySelector(selector)?.error, {}, codeInput);
+  assert.equal(await page.$eval(codeInput, (element) => element.error), 'Wrong code entered, please try again.');
+  assert.equal(await page.$eval('#phoneVerificationControl_error_message', (node) => node.checkVisibility()), false);
+  await typeCode(code);
+  await page.click('#phoneVerificationControl_but_verify_code');
+  await page.waitForFunction(() => document.querySelector('#continue')?.getAttribute('aria-disabled') === 'false');
+  await Promise.all([page.waitForNavigation(), page.click('#continue')]);
+  assert.match(page.url(), /done\.html\?outcome=phone-enrolled/);
+
+  // The next sign-in finds the registered phone: a code is sent to it, no number asked for.
+  await page.goto(`${preview.b2cOrigin}/page-templates/unified.html?journey=phone`);
+  await signIn(page, email);
+  assert.match(page.url(), /step=phone-verify/);
+  await page.waitForSelector(codeInput);
+  assert.equal(await page.$eval('#nationalNumber', (input) => input.value), '555 0142');
+  await page.click('#phoneVerificationControl_but_send_code');
+  await typeCode(await texted());
+  await page.click('#phoneVerificationControl_but_verify_code');
+  await page.waitForFunction(() => document.querySelector('#continue')?.getAttribute('aria-disabled') === 'false');
+  await Promise.all([page.waitForNavigation(), page.click('#continue')]);
+  assert.match(page.url(), /done\.html\?outcome=signed-in/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the choice page: option cards over B2C\'s own radios, chosen with the keyboard, lead to the phone or the TOTP journey', async () => {
+  await preview.reset();
+  const email = `choice-${Date.now()}@fabrikam.com`;
+  const page = await openPage('/page-templates/unified.html?journey=choose');
+  await signIn(page, email);
+  assert.match(page.url(), /choice\.html\?journey=choose&step=choose/);
+  await page.waitForSelector('#mfaMethod_phone');
+  // B2C's radios, as B2C rendered them: one group, each named by its card (its label).
+  const radios = await page.$$eval('li.RadioSingleSelect input', (inputs) => inputs.map((input) => [input.type, input.name, input.labels[0].textContent]));
+  assert.deepEqual(radios, [['radio', 'mfaMethod', 'Text message to my phone'], ['radio', 'mfaMethod', 'Authenticator app']]);
+  // Each card: an icon, one line, the whole card a target; the radio inside the card.
+  const cards = await page.$$eval('li.RadioSingleSelect input + label', (labels) => labels.map((label) => {
+    const card = label.getBoundingClientRect();
+    const radio = label.previousElementSibling.getBoundingClientRect();
+    const icon = getComputedStyle(label, '::before');
+    const inside = radio.left >= card.left && radio.right <= card.right && radio.top >= card.top && radio.bottom <= card.bottom;
+    return { inside, icon: icon.maskImage || icon.webkitMaskImage, tall: card.height >= 44, line: card.height < 80 };
+  }));
+  for (const card of cards) assert.deepEqual({ ...card, icon: card.icon.startsWith('url(') }, { inside: true, icon: true, tall: true, line: true });
+  assert.notEqual(cards[0].icon, cards[1].icon, 'each option its own icon');
+  // Keyboard only: Tab into the group, an arrow key picks the next option, Enter submits.
+  await page.focus('#mfaMethod_phone');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.$eval('input[name="mfaMethod"]:checked', (input) => input.value), 'totp');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.$eval('input[name="mfaMethod"]:checked', (input) => input.value), 'phone');
+  const ring = await page.$eval('#mfaMethod_phone + label', (label) => getComputedStyle(label).outlineStyle);
+  assert.equal(ring, 'solid', 'the focused option\'s card shows the focus ring');
+  await Promise.all([page.waitForNavigation(), page.click('#continue')]);
+  assert.match(page.url(), /selfasserted\.html\?journey=phone&step=phone-enroll/);
+
+  await page.goto(`${preview.b2cOrigin}/page-templates/unified.html?journey=choose`);
+  await signIn(page, email);
+  await page.waitForSelector('#mfaMethod_totp');
+  await page.click('label[for="mfaMethod_totp"]');
+  await Promise.all([page.waitForNavigation(), page.click('#continue')]);
+  assert.match(page.url(), /totp\.html\?journey=signin&step=enroll/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('editing a template or a style reloads the preview', async () => {
   // Scratch copies beside the real template, so the test never edits files people work on.
   const name = `hmr-check-${process.pid}`;

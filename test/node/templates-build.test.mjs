@@ -23,7 +23,7 @@ const built = viteBuild({ TEMPLATE_BASE_URL: BASE }, outDir);
 test('the build emits the five templates with absolute, hashed asset URLs, and nothing else', () => {
   assert.equal(built.status, 0, built.stderr);
   const pages = readdirSync(outDir).filter((name) => name.endsWith('.html')).sort();
-  assert.deepEqual(pages, ['error.html', 'selfasserted.html', 'totp-rest.html', 'totp.html', 'unified.html']);
+  assert.deepEqual(pages, ['choice.html', 'error.html', 'selfasserted.html', 'totp-rest.html', 'totp.html', 'unified.html']);
   // What is there is what gets uploaded: no build manifest left behind.
   assert.deepEqual(readdirSync(outDir).filter((name) => !name.endsWith('.html')).sort(), ['assets', 'logo.svg']);
   const html = readFileSync(join(outDir, 'totp.html'), 'utf8');
@@ -72,7 +72,7 @@ test('the TOTP template preloads the verification page\'s modules, absolutely; t
   const [serverQr] = assetsOf(/^server-qr-/);
   assert.deepEqual(preloads('totp.html'), [`${BASE}assets/${shared}`, `${BASE}assets/${verification}`]);
   assert.deepEqual(preloads('totp-rest.html'), [`${BASE}assets/${shared}`, `${BASE}assets/${verification}`, `${BASE}assets/${serverQr}`]);
-  for (const page of ['unified.html', 'selfasserted.html', 'error.html']) assert.deepEqual(preloads(page), [], page);
+  for (const page of ['unified.html', 'selfasserted.html', 'choice.html', 'error.html']) assert.deepEqual(preloads(page), [], page);
 });
 
 test('the built set passes the template check', () => {

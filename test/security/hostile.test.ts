@@ -12,6 +12,7 @@ import type { TotpAuthenticatorInfoElement } from '../../src/elements/authentica
 import type { TotpAppIconElement } from '../../src/elements/app-icon/app-icon.js';
 import type { TotpCodeInputElement } from '../../src/elements/code-input/code-input.js';
 import { bridgedPage, removePages, settle } from '../helpers/b2c.js';
+import { sendCode, showControlMessage, type B2CPage } from '../../src/preview/fixtures.js';
 import { collectWarnings } from '../helpers/console.js';
 import { withClipboard } from '../helpers/navigator.js';
 
@@ -77,6 +78,8 @@ async function escaped(body: () => Promise<unknown>): Promise<unknown[]> {
 }
 
 const shadowText = (element: Element) => kitNodes(element).map((node) => (node.children.length ? '' : node.textContent)).join(' ');
+
+const codeInputIn = (api: HTMLElement) => api.querySelector<TotpCodeInputElement>('totp-code-input');
 
 afterEach(() => {
   delete window.pwned;
@@ -241,5 +244,44 @@ describe('hostile input', () => {
         expect(window.pwned).to.equal(undefined);
       });
     }
+  });
+
+  describe('the bridge on the codes B2C sends, with hostile texts and ids', () => {
+    const pages: B2CPage[] = ['email-verify', 'phone-verify', 'phonefactor'];
+    const cases: [string, Record<string, string>, string][] = [
+      ['HTML in the help text (UserHelpText)', { strings: JSON.stringify({ vcCodeHelp: `"><img src=x onerror=${TRAP}>` }) }, 'That code is incorrect.'],
+      ['HTML as the error text', {}, `<img src=x onerror=${TRAP}>`],
+      ['a 10 KB error', {}, TEN_KB],
+      ['quotes and markup in the claim and control ids', { codeClaim: `c"><img src=x onerror=${TRAP}>`, controlId: `v'><svg onload=${TRAP}>` }, 'x'],
+    ];
+    for (const page of pages) {
+      for (const [name, values, message] of cases) {
+        it(`${page}: ${name}`, async () => {
+          let api!: HTMLElement;
+          const { strings, ...ids } = values;
+          const errors = await escaped(async () => {
+            ({ api } = await bridgedPage(page, { ...ids, ...(strings ? { strings: JSON.parse(strings) as Record<string, string> } : {}) }));
+            sendCode(api, `<b onclick=${TRAP}>sent</b>`);
+            await settle(api);
+            showControlMessage(api, 'error', message);
+            await settle(api);
+          });
+          const codeInput = api.querySelector<TotpCodeInputElement>('totp-code-input')!;
+          expect(codeInput, 'mounted').to.not.equal(null);
+          expectContained(codeInput, errors);
+          // B2C's texts reach the page as text only.
+          expect(codeInput.querySelector('.totp-code-input-error')!.textContent).to.equal(message);
+          expect(codeInput.querySelectorAll('img, svg, b')).to.have.length(0);
+        });
+      }
+    }
+
+    it('a hostile data-totp-code-length means 6', async () => {
+      for (const codeLength of [1e9, -3, Number.NaN, 6.5]) {
+        const { api, remove } = await bridgedPage('email-verify', {}, { codeLength });
+        expect(codeInputIn(api)!.input!.style.getPropertyValue('--totp-n'), String(codeLength)).to.equal('6');
+        remove();
+      }
+    });
   });
 });

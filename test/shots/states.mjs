@@ -13,6 +13,9 @@ export const STATES = {
   'rest-enroll': 'totp-rest.html?state=rest-enroll',
   'rest-enroll-uri': 'totp-rest.html?state=rest-enroll-uri',
   'rest-used': 'selfasserted.html?state=rest-used',
+  'phone-sent': 'selfasserted.html?state=phone-sent',
+  'phone-wrong-code': 'selfasserted.html?state=phone-wrong-code',
+  choice: 'choice.html?state=choice',
 };
 
 /** Each width, and the device the preview emulates at it. */

@@ -11,8 +11,12 @@ export interface CodeInputStrings {
   label: string;
   /** Read with the input: what to enter. */
   hint: string;
+  /** The hint when the code was sent to the user (`sent`: e-mail, text message). */
+  hintSent: string;
   /** Validation message of an empty input. */
   empty: string;
+  /** Validation message of an empty input when the code was sent (`sent`). */
+  emptySent: string;
   /** Validation message when the number of digits is wrong. */
   wrongLength: string;
   /** Said when letters or other symbols were typed or pasted, and dropped. */
@@ -28,7 +32,9 @@ export interface CodeInputStrings {
 export const codeInputStrings: CodeInputStrings = {
   label: 'Verification code',
   hint: '{length}-digit code from your authenticator app',
+  hintSent: '{length}-digit code we sent you',
   empty: 'Enter the {length}-digit code from your authenticator app.',
+  emptySent: 'Enter the {length}-digit code we sent you.',
   wrongLength: 'The code has {length} digits; you entered {count}.',
   digitsOnly: 'Only digits can be entered.',
   tooLong: 'The code has only {length} digits.',
@@ -117,6 +123,8 @@ export class TotpCodeInputElement extends ReactiveKitElement {
     name: {},
     htmlFor: { attribute: 'for' },
     autosubmit: { type: Boolean },
+    sent: { type: Boolean },
+    noValidate: { type: Boolean, attribute: 'novalidate' },
     submitButton: { attribute: 'submit-button' },
     error: {},
     errorKind: { attribute: 'error-kind' },
@@ -138,6 +146,12 @@ export class TotpCodeInputElement extends ReactiveKitElement {
 
   /** Submit the form once when the code is complete, unless `totp-complete` is cancelled. */
   autosubmit = false;
+
+  /** The code was sent to the user (e-mail, text message), not made by an authenticator app: the hint and messages say so. */
+  sent = false;
+
+  /** Leaves the input's validity alone: the code is checked by the page's own button (B2C's Verify), and a form submitted without it is not held up. */
+  noValidate = false;
 
   /** Id of the button `autosubmit` clicks (B2C: `continue`); without it, `form.requestSubmit()`. */
   submitButton = '';
@@ -225,7 +239,7 @@ export class TotpCodeInputElement extends ReactiveKitElement {
       if (this.name) nodes.input.setAttribute('name', this.name);
       else nodes.input.removeAttribute('name');
     }
-    nodes.hint.textContent = format(text.hint, { length: codeDigits(this.length) });
+    nodes.hint.textContent = format(this.sent ? text.hintSent : text.hint, { length: codeDigits(this.length) });
     // Empty without an error (the styles show the box only then); what to do next after a blocking one.
     const next = this.#blocked ? Object.assign(document.createElement('span'), { className: 'totp-code-input-next', textContent: text[this.errorKind as 'locked' | 'unavailable'] }) : '';
     nodes.error.replaceChildren(...(this.error ? [this.error, ...(next ? [' ', next] : [])] : []));
@@ -381,7 +395,9 @@ export class TotpCodeInputElement extends ReactiveKitElement {
   }
 
   #handleSubmit(event: Event): void {
-    if (event.target !== this.#input!.form) return;
+    // Another button's submission (B2C's Continue, where autosubmit presses a control's Verify) is not this code's.
+    const submitter = (event as SubmitEvent).submitter;
+    if (event.target !== this.#input!.form || (this.submitButton && submitter && submitter.id !== this.submitButton)) return;
     this.#guardSubmission(event);
     if (!event.defaultPrevented) this.#submitted = this.#value;
   }
@@ -494,7 +510,8 @@ export class TotpCodeInputElement extends ReactiveKitElement {
   #updateValidity(): void {
     const count = this.#value.length;
     const length = this.#length;
-    this.#input!.setCustomValidity(count === length ? '' : format(count ? this.#text.wrongLength : this.#text.empty, { length, count }));
+    const text = this.#text;
+    this.#input!.setCustomValidity(this.noValidate || count === length ? '' : format(count ? text.wrongLength : this.sent ? text.emptySent : text.empty, { length, count }));
   }
 
   #updateStates(): void {

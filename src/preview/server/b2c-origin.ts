@@ -188,6 +188,10 @@ export function createB2COrigin({ templates, returnTo, scripts, mock, fetchTempl
       let body = '';
       for await (const chunk of request) body += chunk;
       json(200, await mock.submit(query, new URLSearchParams(body), session));
+    } else if (route === 'control' && request.method === 'POST') {
+      let body = '';
+      for await (const chunk of request) body += chunk;
+      json(200, mock.control(query.get('action') ?? '', new URLSearchParams(body), session));
     } else if (route === 'reset' && request.method === 'POST') {
       mock.reset();
       sessions.clear();

@@ -1,0 +1,131 @@
+/**
+ * The codes B2C sends (by e-mail or text message) and checks itself: a
+ * VerificationControl's code field (`li.VerificationCode`, e-mail or phone) and
+ * the phone-factor page's `#verificationCode`. `<totp-code-input>` attaches to
+ * B2C's own input, which stays where it is, and follows B2C's state: B2C enables
+ * the field (the element draws a disabled input as such), shows its messages
+ * (the error moves onto the input, the others are read with it), and a new code
+ * empties the field. B2C's own buttons stay B2C's: autosubmit presses its Verify.
+ */
+import * as B2C from '../contract.js';
+import { MARKER, type Mount } from '../mount.js';
+import { errorKindOf } from '../texts.js';
+import type { BridgeOptions } from '../options.js';
+import { digitsOfPattern } from './code-input.js';
+import { nonEmpty, textOf, type Context } from './context.js';
+import type { CodeInputStrings, TotpCodeInputElement } from '../../elements/code-input/code-input.js';
+
+/** Set on B2C's error message while the code input shows it; the bridge's sheet hides it then (said once, not twice). */
+export const SHOWN_ON_INPUT = 'data-totp-kit-shown';
+
+/** Where B2C asks for a code it sent: the parts of each kind, from its container. */
+interface SentCodeParts {
+  readonly container: string;
+  readonly code: string;
+  readonly error: string;
+  readonly messages?: string;
+  readonly verify: string;
+  readonly send: string;
+}
+
+const KINDS: readonly SentCodeParts[] = [B2C.VERIFICATION_CONTROL, B2C.PHONE_FACTOR];
+
+/** Each code field with its container and the parts of its kind. */
+function* fields(api: HTMLElement): Generator<[HTMLInputElement, HTMLElement, SentCodeParts]> {
+  for (const kind of KINDS) {
+    for (const container of api.querySelectorAll<HTMLElement>(kind.container)) {
+      const input = container.querySelector(kind.code);
+      if (input instanceof HTMLInputElement) yield [input, container, kind];
+    }
+  }
+}
+
+export const findSentCodes = (api: HTMLElement) => [...fields(api)].map(([input]) => input);
+
+/** Hidden the way B2C hides its nodes: an inline `display: none` or `aria-hidden="true"`. */
+const hidden = (node: HTMLElement) => node.style.display === 'none' || node.getAttribute('aria-hidden') === 'true';
+
+/** Whether `node` and each of its ancestors up to `container` are shown. */
+function shownIn(node: HTMLElement, container: HTMLElement): boolean {
+  for (let at: HTMLElement | null = node; at && at !== container; at = at.parentElement) if (hidden(at)) return false;
+  return true;
+}
+
+export function mountSentCode(input: HTMLInputElement, { api, options, strings }: Context): Mount {
+  const [, container, kind] = [...fields(api)].find(([field]) => field === input)!;
+  const codeInput = document.createElement('totp-code-input');
+  // B2C's field has no pattern; a policy's own CodeLength comes from the template.
+  codeInput.length = digitsOfPattern(input.pattern) ?? options.codeLength ?? 6;
+  codeInput.sent = true;
+  // B2C checks the code with its Verify button: the field must never hold up the page's own Continue.
+  codeInput.noValidate = true;
+  codeInput.autosubmit = options.autosubmit === true;
+  const verify = container.querySelector<HTMLButtonElement>(kind.verify);
+  if (verify?.id) codeInput.submitButton = verify.id;
+  // The claim's help text (UserHelpText) is the policy's own hint, in the policy's language.
+  codeInput.strings = { ...nonEmpty<CodeInputStrings>({ hintSent: input.title }), ...strings.codeInput };
+  codeInput.attach(input);
+  return {
+    element: codeInput,
+    insert: () => {
+      // B2C's autocomplete=off keeps the phone's text-message code autofill away.
+      if (input.getAttribute('autocomplete') === 'off') input.setAttribute('autocomplete', 'one-time-code');
+      input.after(codeInput);
+    },
+  };
+}
+
+/** The element on B2C's field, once the field is upgraded. */
+function codeInputOf(input: HTMLInputElement): TotpCodeInputElement | undefined {
+  const next = input.nextElementSibling;
+  return input.hasAttribute(MARKER) && next?.localName === 'totp-code-input' ? (next as TotpCodeInputElement) : undefined;
+}
+
+const shownErrors = new WeakMap<Element, string>();
+
+/**
+ * Puts B2C's state on each upgraded code field: its error (while the field is
+ * shown; before a code is sent the error stays B2C's, above the address or
+ * number) once per change, and its shown info or success message in the
+ * field's description.
+ */
+export function syncSentCodes(api: HTMLElement, options: BridgeOptions): void {
+  for (const [input, container, kind] of fields(api)) {
+    const codeInput = codeInputOf(input);
+    if (!codeInput) continue;
+    const errors = [...container.querySelectorAll<HTMLElement>(kind.error)];
+    const error = shownIn(input, container) ? errors.find((node) => !hidden(node) && textOf(node)) : undefined;
+    for (const node of errors) node.toggleAttribute(SHOWN_ON_INPUT, node === error);
+    const message = textOf(error);
+    if (shownErrors.get(codeInput) !== message) {
+      shownErrors.set(codeInput, message);
+      codeInput.errorKind = errorKindOf(message, options.errors);
+      codeInput.error = message;
+    }
+    describeWith(input, kind.messages ? [...container.querySelectorAll<HTMLElement>(kind.messages)] : []);
+  }
+}
+
+/** B2C's shown messages join the field's description; hidden ones leave it (a hidden node referenced is still read). */
+function describeWith(input: HTMLInputElement, messages: HTMLElement[]): void {
+  const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && !messages.some((node) => node.id === id));
+  const shown = messages.filter((node) => !hidden(node) && textOf(node)).map((node) => node.id);
+  const value = [...shown, ...ids].join(' ');
+  if (value !== (input.getAttribute('aria-describedby') ?? '')) input.setAttribute('aria-describedby', value);
+}
+
+/**
+ * A click on one of B2C's buttons: "Send new code" (or the first send) voids the
+ * code typed so far; Verify asks anew, so B2C's answer is shown even where it
+ * repeats the last message without hiding it between.
+ */
+export function handleControlClick(api: HTMLElement, event: Event): void {
+  const target = event.target as Node;
+  const pressed = (container: HTMLElement, selector: string) => [...container.querySelectorAll(selector)].some((button) => button.contains(target));
+  for (const [input, container, kind] of fields(api)) {
+    const codeInput = codeInputOf(input);
+    if (!codeInput) continue;
+    if (pressed(container, kind.send)) codeInput.clear();
+    if (pressed(container, kind.verify)) shownErrors.delete(codeInput);
+  }
+}
