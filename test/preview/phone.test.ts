@@ -22,7 +22,7 @@ describe('the mock B2C, phone mode', () => {
     const session = newSession();
     const first = await signIn(mock, session, 'ann@fabrikam.com');
     expect(first.status === '200' && first.redirect).to.match(/selfasserted\.html\?journey=phone&step=phone-enroll/);
-    expect(mock.page(q({ step: 'phone-enroll' }), session)).to.deep.include({ page: 'phone-verify' });
+    expect(await mock.page(q({ step: 'phone-enroll' }), session)).to.deep.include({ page: 'phone-verify' });
     // Continue before a verified code is refused.
     expect(message(await mock.submit(q({ journey: 'phone', step: 'phone-enroll' }), q(), session))).to.equal('requiredFieldMissing');
     const code = sent(mock.control('send', phoneFields('555 0142'), session));
