@@ -20,6 +20,7 @@ import { DEFAULT_TEXT, MARKER, settled, upgradeOnce, type Mount } from './mount.
 import { readOptions, type BridgeOptions, type KitTag } from './options.js';
 import { contextOf, textOf, type Context } from './controls/context.js';
 import { errorKindOf } from './texts.js';
+import { isRightToLeft } from '../core/language.js';
 import { mountQrCode } from './controls/qr-code.js';
 import { mountAuthenticatorInfo } from './controls/authenticator-info.js';
 import { mountAppIcon } from './controls/app-icon.js';
@@ -90,10 +91,23 @@ function upgradePage(api: HTMLElement, options: BridgeOptions): void {
       if (settled(node) || !definedOrLoading(control.tag, api, options)) continue;
       context ??= contextOf(api, options);
       // Once in place, B2C's error may already be showing: put it on the element.
-      void upgradeOnce(node, () => control.mount(node, context!)).then(() => syncServerError(api, options));
+      void upgradeOnce(node, () => inLanguage(control.mount(node, context!), node, options)).then(() => syncServerError(api, options));
     }
   }
   syncServerError(api, options);
+}
+
+/**
+ * The element in the page's language: the template's forced one as its `lang`;
+ * right to left where that language is and B2C's page is not (the code and the
+ * secret stay left to right inside the elements).
+ */
+function inLanguage(mount: Mount, node: Element, options: BridgeOptions): Mount {
+  const { element } = mount;
+  if (options.language) element.setAttribute('lang', options.language);
+  const language = options.language || node.closest('[lang]')?.getAttribute('lang') || '';
+  if (isRightToLeft(language) && getComputedStyle(node).direction !== 'rtl') element.setAttribute('dir', 'rtl');
+  return mount;
 }
 
 const loading = new Map<KitTag, Promise<unknown>>();

@@ -1,5 +1,5 @@
 /**
- * What a template sets for the kit: `data-totp-autosubmit` on `<html>`, and texts
+ * What a template sets for the kit: `data-totp-autosubmit` and `data-totp-lang` on `<html>`, and texts
  * in `<script type="application/json" id="totp-kit-strings">` (JSON, never run):
  * the elements' texts by group, and `errors`, the policy's own messages for too
  * many attempts (`locked`) and for the service down (`unavailable`).
@@ -25,6 +25,8 @@ export interface PageStrings {
 export type KitTag = 'totp-qr-code' | 'totp-authenticator-info' | 'totp-app-icon' | 'totp-code-input';
 
 export interface BridgeOptions {
+  /** The language the template forces (`data-totp-lang` on `<html>`), in place of B2C's `<html lang>`: set as `lang` on every element the bridge mounts. */
+  readonly language?: string;
   /** Submit B2C's form when the last digit arrives (off by default: B2C does not auto-submit this page, and a second post of a single-use code fails). */
   readonly autosubmit?: boolean;
   /** Texts that win over B2C's and the kit's defaults. */
@@ -77,5 +79,11 @@ export function readOptions(doc: Document): BridgeOptions {
   } catch {
     console.warn("b2c-totp-kit: #totp-kit-strings is not valid JSON; using B2C's and the kit's texts");
   }
-  return { autosubmit: doc.documentElement.hasAttribute('data-totp-autosubmit'), strings: pageStrings(json), errors: errorKinds(json) };
+  const root = doc.documentElement;
+  return {
+    autosubmit: root.hasAttribute('data-totp-autosubmit'),
+    language: root.getAttribute('data-totp-lang')?.trim() || undefined,
+    strings: pageStrings(json),
+    errors: errorKinds(json),
+  };
 }

@@ -13,6 +13,7 @@ import { classicEntry } from './plugins/classic-entry.ts';
 import { minifyCssLiteralsPlugin } from './plugins/minify-css-literals.ts';
 import { trimQrcodeGenerator } from './plugins/trim-qrcode-generator.ts';
 import { MINIFIED } from './minified.ts';
+import { localeChunks, localesFolder } from './plugins/locales.ts';
 
 /** The template's script: assets/b2c-totp-kit-[hash].js. */
 export const TEMPLATE_SCRIPT = 'b2c-totp-kit';
@@ -22,9 +23,12 @@ export const TEMPLATE_SCRIPT_MANIFEST = '.vite/template-script.json';
 
 export function templateScriptConfig(): UserConfig {
   const base = templateBaseUrl();
+  const locales = localesFolder();
   return {
     publicDir: false, // the templates build copies public/
-    plugins: [trimQrcodeGenerator(), minifyCssLiteralsPlugin(), classicEntry(TEMPLATE_SCRIPT, () => base)],
+    plugins: [trimQrcodeGenerator(), minifyCssLiteralsPlugin(), classicEntry(TEMPLATE_SCRIPT, () => base), localeChunks(locales)],
+    // The template's script builds a language module's URL from the page's language (plugins/locales.ts).
+    define: { __TOTP_KIT_LOCALES__: JSON.stringify(new URL(locales, base).href), __TOTP_KIT_LOCALE_SPLIT__: 'true' },
     build: {
       target: 'es2022',
       outDir: 'dist/templates',
@@ -40,7 +44,7 @@ export function templateScriptConfig(): UserConfig {
           // registration, the shared styles and the text helpers. Not lit-html: only the enrollment
           // page's elements use templates, so the page every sign-in shows never loads it.
           codeSplitting: {
-            groups: [{ name: 'shared', test: /elements[\\/](reactive-element|css|define|visually-hidden\.styles)\.ts$|core[\\/]text\.ts$/ }],
+            groups: [{ name: 'shared', test: /elements[\\/](reactive-element|css|define|translation|visually-hidden\.styles)\.ts$|core[\\/]text\.ts$/ }],
           },
         },
       },

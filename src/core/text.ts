@@ -18,12 +18,33 @@ export function cleanLabel(value: string): string {
   return value.toWellFormed().replace(INVISIBLE, '$1').trim();
 }
 
+/** `value` in the digits and grouping of `language`; a `language` that is no language tag gets English's. */
+function intl<T>(make: (language: string) => T, language: string): T {
+  try {
+    return make(language);
+  } catch {
+    return make('en');
+  }
+}
+
 /**
  * Fills `{name}` placeholders of a localisable template from the own values of
- * `values`. Unknown names become empty: `{constructor}` is not Object's.
+ * `values`. Unknown names become empty: `{constructor}` is not Object's. Numbers
+ * are written as `language` writes them (Intl.NumberFormat), and a number's
+ * plural forms are chosen by Intl.PluralRules: `{count|one:# digit|other:# digits}`,
+ * `#` standing for the number (forms: zero, one, two, few, many, other).
  */
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : ''));
+export function format(template: string, values: Record<string, string | number>, language = 'en'): string {
+  return template.replace(/\{(\w+)((?:\|\w+:[^|{}]*)*)\}/g, (_, name: string, forms: string) => {
+    if (!Object.hasOwn(values, name)) return '';
+    const value = values[name];
+    if (typeof value !== 'number') return String(value);
+    const number = intl((tag) => new Intl.NumberFormat(tag), language).format(value);
+    if (!forms) return number;
+    const choices = new Map(forms.slice(1).split('|').map((form) => [form.slice(0, form.indexOf(':')), form.slice(form.indexOf(':') + 1)]));
+    const form = choices.get(intl((tag) => new Intl.PluralRules(tag), language).select(value)) ?? choices.get('other') ?? '';
+    return form.replace(/#/g, number);
+  });
 }
 
 /**

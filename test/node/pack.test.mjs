@@ -97,9 +97,9 @@ test('the tarball holds the library, its declarations, the CDN bundle with its l
 test('every exports subpath resolves in the installed package, each with its declarations', () => {
   const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
   const subpaths = Object.keys(pkg.exports);
-  assert.deepEqual(subpaths, ['.', './qr-code', './authenticator-info', './app-icon', './code-input', './b2c', './cdn', './custom-elements.json', './package.json']);
-  // Node's own resolution, from the consumer's directory.
-  const specifiers = subpaths.map((subpath) => `b2c-totp-kit${subpath.slice(1)}`);
+  assert.deepEqual(subpaths, ['.', './qr-code', './authenticator-info', './app-icon', './code-input', './b2c', './locales', './locales/*', './cdn', './custom-elements.json', './package.json']);
+  // Node's own resolution, from the consumer's directory; a language for the pattern.
+  const specifiers = subpaths.map((subpath) => `b2c-totp-kit${subpath.slice(1).replace('*', 'pt-br')}`);
   const script = `console.log(JSON.stringify(${JSON.stringify(specifiers)}.map((s) => import.meta.resolve(s))))`;
   const resolved = JSON.parse(run(process.execPath, ['--input-type=module', '-e', script], { cwd: consumer }).stdout);
   for (const [index, url] of resolved.entries()) {
@@ -109,7 +109,7 @@ test('every exports subpath resolves in the installed package, each with its dec
   for (const [subpath, target] of Object.entries(pkg.exports)) {
     if (typeof target === 'string') continue;
     assert.equal(Object.keys(target)[0], 'types', `${subpath}: types first`);
-    assert.ok(existsSync(join(installed, target.types)), `${subpath}: ${target.types}`);
+    assert.ok(existsSync(join(installed, target.types.replace('*', 'pt-br'))), `${subpath}: ${target.types}`);
   }
   for (const field of ['main', 'module', 'types']) assert.ok(existsSync(join(installed, pkg[field])), `${field}: ${pkg[field]}`);
   assert.ok(existsSync(join(installed, pkg.customElements)), 'customElements');
@@ -153,6 +153,9 @@ import { TotpCopyEvent } from 'b2c-totp-kit/authenticator-info';
 import { appIconStrings } from 'b2c-totp-kit/app-icon';
 import { startBridge, readOptions, type BridgeOptions } from 'b2c-totp-kit/b2c';
 import type { TotpAppIconElement } from 'b2c-totp-kit/cdn';
+import { registerTranslation, matchLanguage, type Translation } from 'b2c-totp-kit';
+import { loadTranslation } from 'b2c-totp-kit/locales';
+import german from 'b2c-totp-kit/locales/de';
 
 const qr: TotpQrCodeElement = document.createElement('totp-qr-code');
 qr.value = 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP';
@@ -168,6 +171,9 @@ if (icon) icon.strings = { appStore: appIconStrings.appStore };
 const options: BridgeOptions = { ...readOptions(document), autosubmit: true };
 const stop: () => void = startBridge(document, options);
 stop();
+const de: Translation = german;
+registerTranslation(de, 'de-AT');
+void loadTranslation(matchLanguage('pt-BR')).then((translation) => translation && registerTranslation(translation));
 export { copied };
 `,
   );

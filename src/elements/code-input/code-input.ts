@@ -1,6 +1,7 @@
 import { ReactiveKitElement, type PropertyValues } from '../reactive-element.js';
 import { codeDigits, normaliseCode } from '../../core/code.js';
-import { format, freshMessage, mergeStrings } from '../../core/text.js';
+import { format, freshMessage } from '../../core/text.js';
+import { languageOf, localTexts } from '../translation.js';
 import { defineElement } from '../define.js';
 import { styles } from './code-input.styles.js';
 
@@ -224,7 +225,7 @@ export class TotpCodeInputElement extends ReactiveKitElement {
       if (this.name) nodes.input.setAttribute('name', this.name);
       else nodes.input.removeAttribute('name');
     }
-    nodes.hint.textContent = format(text.hint, { length: codeDigits(this.length) });
+    nodes.hint.textContent = format(text.hint, { length: codeDigits(this.length) }, languageOf(this));
     // Empty without an error (the styles show the box only then); what to do next after a blocking one.
     const next = this.#blocked ? Object.assign(document.createElement('span'), { className: 'totp-code-input-next', textContent: text[this.errorKind as 'locked' | 'unavailable'] }) : '';
     nodes.error.replaceChildren(...(this.error ? [this.error, ...(next ? [' ', next] : [])] : []));
@@ -255,7 +256,7 @@ export class TotpCodeInputElement extends ReactiveKitElement {
   }
 
   get #text(): CodeInputStrings {
-    return mergeStrings(codeInputStrings, this.strings);
+    return localTexts(this, 'codeInput', codeInputStrings, this.strings);
   }
 
   get #length(): number {
@@ -474,7 +475,7 @@ export class TotpCodeInputElement extends ReactiveKitElement {
       input.setSelectionRange(caret, caret);
     }
     this.#before = undefined;
-    if (this.#refusal) this.message = freshMessage(format(this.#text[this.#refusal], { length }), this.message);
+    if (this.#refusal) this.message = freshMessage(format(this.#text[this.#refusal], { length }, languageOf(this)), this.message);
     return digits;
   }
 
@@ -491,7 +492,7 @@ export class TotpCodeInputElement extends ReactiveKitElement {
   #updateValidity(): void {
     const count = this.#value.length;
     const length = this.#length;
-    this.#input!.setCustomValidity(count === length ? '' : format(count ? this.#text.wrongLength : this.#text.empty, { length, count }));
+    this.#input!.setCustomValidity(count === length ? '' : format(count ? this.#text.wrongLength : this.#text.empty, { length, count }, languageOf(this)));
   }
 
   #updateStates(): void {

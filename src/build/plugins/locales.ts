@@ -1,0 +1,74 @@
+/**
+ * The language modules of the template build: for each of the kit's languages
+ * (src/core/language.ts) and each TOTP page, one chunk holding only that page's
+ * texts, `assets/locales-<hash>/<language>-<page>.js`: the verification page,
+ * which every sign-in sees, never downloads the enrollment page's texts.
+ * The names have no hash of their own, so the template's script can build the
+ * URL from the page's language at run time (one list of languages instead of
+ * 74 URLs in the script every page loads); the folder's hash covers every
+ * language module, so a changed text gets a new URL.
+ * The source of each language is one DOM-free data module, src/locales/<language>.ts.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { LANGUAGES } from '../../core/language.ts';
+
+/** The element groups each page shows. */
+export const PAGE_GROUPS = {
+  verification: ['codeInput'],
+  enrollment: ['qrCode', 'authenticatorInfo', 'appIcon'],
+} as const;
+
+export type LocalePage = keyof typeof PAGE_GROUPS;
+
+const PREFIX = '\0b2c-totp-kit:locale:';
+const root = resolve(import.meta.dirname, '../../..');
+
+/** The languages that have a module: every one but English, which is the elements' own. */
+export const LOCALE_LANGUAGES = LANGUAGES.filter((language) => language !== 'en');
+
+const sourceOf = (language: string) => readFileSync(resolve(root, 'src/locales', `${language}.ts`), 'utf8');
+
+/** The data of a language module: its source is an object literal, with a type import and `satisfies` only. */
+export async function readLocale(language: string): Promise<Record<string, unknown>> {
+  const code = sourceOf(language)
+    .replace(/^import type [^;]+;$/m, '')
+    .replace(/\}\s*satisfies Translation;\s*$/, '};');
+  const module = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as { default: Record<string, unknown> };
+  return module.default;
+}
+
+/** The folder of this build's language modules: its name changes with any of their texts. */
+export function localesFolder(): string {
+  const hash = createHash('sha256');
+  for (const language of LOCALE_LANGUAGES) hash.update(`${language}\n${sourceOf(language)}\n`);
+  return `assets/locales-${hash.digest('hex').slice(0, 10)}/`;
+}
+
+export function localeChunks(folder: string): Plugin {
+  return {
+    name: 'b2c-totp-kit:locales',
+    apply: 'build',
+    buildStart() {
+      for (const language of LOCALE_LANGUAGES) {
+        for (const page of Object.keys(PAGE_GROUPS)) {
+          this.emitFile({ type: 'chunk', id: `${PREFIX}${language}:${page}`, fileName: `${folder}${language}-${page}.js`, preserveSignature: 'strict' });
+        }
+      }
+    },
+    resolveId(id) {
+      return id.startsWith(PREFIX) ? id : undefined;
+    },
+    async load(id) {
+      if (!id.startsWith(PREFIX)) return undefined;
+      const [language, page] = id.slice(PREFIX.length).split(':') as [string, LocalePage];
+      const data = await readLocale(language);
+      const picked: Record<string, unknown> = { language: data.language };
+      if (data.dir) picked.dir = data.dir;
+      for (const group of PAGE_GROUPS[page]) picked[group] = data[group];
+      return `export default ${JSON.stringify(picked)};`;
+    },
+  };
+}
