@@ -99,14 +99,14 @@ function upgradePage(api: HTMLElement, options: BridgeOptions): void {
 
 /**
  * The element in the page's language: the template's forced one as its `lang`;
- * right to left where that language is and B2C's page is not (the code and the
- * secret stay left to right inside the elements).
+ * right to left where that language is, whatever B2C's page says (the code and
+ * the secret stay left to right inside the elements).
  */
 function inLanguage(mount: Mount, node: Element, options: BridgeOptions): Mount {
   const { element } = mount;
   if (options.language) element.setAttribute('lang', options.language);
   const language = options.language || node.closest('[lang]')?.getAttribute('lang') || '';
-  if (isRightToLeft(language) && getComputedStyle(node).direction !== 'rtl') element.setAttribute('dir', 'rtl');
+  if (isRightToLeft(language)) element.setAttribute('dir', 'rtl');
   return mount;
 }
 

@@ -26,11 +26,8 @@ const language = matchLanguage(tag);
 const texts = (page: 'verification' | 'enrollment'): Promise<{ default: Translation } | undefined> | undefined =>
   language === 'en'
     ? undefined
-    : import(/* @vite-ignore */ `${__TOTP_KIT_LOCALES__}${language}${__TOTP_KIT_LOCALE_SPLIT__ ? `-${page}.js` : '.ts'}`).catch(() => {
-        // English texts rather than none: the page works without its language module.
-        console.warn(`b2c-totp-kit: the ${language} texts did not load; English stays`);
-        return undefined;
-      });
+    : // English texts rather than none where the module does not load: the page works without it.
+      import(/* @vite-ignore */ `${__TOTP_KIT_LOCALES__}${language}${__TOTP_KIT_LOCALE_SPLIT__ ? `-${page}.js` : '.ts'}`).catch(() => undefined);
 
 startBridge(document, {
   ...options,

@@ -18,7 +18,7 @@ export function cleanLabel(value: string): string {
   return value.toWellFormed().replace(INVISIBLE, '$1').trim();
 }
 
-/** `value` in the digits and grouping of `language`; a `language` that is no language tag gets English's. */
+/** `make(language)`, or `make('en')` where `language` is no language tag Intl knows. */
 function intl<T>(make: (language: string) => T, language: string): T {
   try {
     return make(language);
@@ -32,7 +32,8 @@ function intl<T>(make: (language: string) => T, language: string): T {
  * `values`. Unknown names become empty: `{constructor}` is not Object's. Numbers
  * are written as `language` writes them (Intl.NumberFormat), and a number's
  * plural forms are chosen by Intl.PluralRules: `{count|one:# digit|other:# digits}`,
- * `#` standing for the number (forms: zero, one, two, few, many, other).
+ * `#` standing for the number (forms: zero, one, two, few, many, other; `other`
+ * where the one chosen is missing).
  */
 export function format(template: string, values: Record<string, string | number>, language = 'en'): string {
   return template.replace(/\{(\w+)((?:\|\w+:[^|{}]*)*)\}/g, (_, name: string, forms: string) => {
@@ -41,9 +42,8 @@ export function format(template: string, values: Record<string, string | number>
     if (typeof value !== 'number') return String(value);
     const number = intl((tag) => new Intl.NumberFormat(tag), language).format(value);
     if (!forms) return number;
-    const choices = new Map(forms.slice(1).split('|').map((form) => [form.slice(0, form.indexOf(':')), form.slice(form.indexOf(':') + 1)]));
-    const form = choices.get(intl((tag) => new Intl.PluralRules(tag), language).select(value)) ?? choices.get('other') ?? '';
-    return form.replace(/#/g, number);
+    const form = (category: string) => forms.split(`|${category}:`)[1]?.split('|')[0];
+    return (form(intl((tag) => new Intl.PluralRules(tag), language).select(value)) ?? form('other') ?? '').replace(/#/g, number);
   });
 }
 

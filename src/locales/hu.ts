@@ -15,9 +15,9 @@ export default {
     hideCode: 'QR-kód elrejtése',
     next: 'Ezután lépjen tovább, és írja be az alkalmazásban látható kódot.',
     errorEmpty: 'Nincs megjeleníthető beállítási kód.',
-    errorNoSecret: 'A beállítási kódban nincs titkos kulcs, ezért nem jeleníthető meg QR-kódként.',
+    errorNoSecret: 'A beállítási kódban nincs titkos kulcs.',
     errorTooLong: 'A beállítási kód túl hosszú egy QR-kódhoz.',
-    errorInvalid: 'A beállítási kód érvénytelen, ezért nem jeleníthető meg QR-kódként.',
+    errorInvalid: 'A beállítási kód érvénytelen.',
   },
   authenticatorInfo: {
     disclosure: 'Nem sikerül beolvasni a kódot? Adja meg az adatokat kézzel',

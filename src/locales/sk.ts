@@ -15,9 +15,9 @@ export default {
     hideCode: 'Skryť QR kód',
     next: 'Potom pokračujte a zadajte kód, ktorý aplikácia zobrazí.',
     errorEmpty: 'Nie je k dispozícii žiadny kód na nastavenie.',
-    errorNoSecret: 'Kód na nastavenie neobsahuje tajný kľúč, preto ho nemožno zobraziť ako QR kód.',
+    errorNoSecret: 'Kód na nastavenie neobsahuje tajný kľúč.',
     errorTooLong: 'Kód na nastavenie je na QR kód príliš dlhý.',
-    errorInvalid: 'Kód na nastavenie je neplatný, preto ho nemožno zobraziť ako QR kód.',
+    errorInvalid: 'Kód na nastavenie je neplatný.',
   },
   authenticatorInfo: {
     disclosure: 'Nedá sa kód naskenovať? Zadajte údaje ručne',
