@@ -27,6 +27,8 @@ const texts = (page: 'verification' | 'enrollment'): Promise<{ default: Translat
   language === 'en'
     ? undefined
     : // English texts rather than none where the module does not load: the page works without it.
+      // The URL is the build's own base and one of the kit's languages (matchLanguage returns nothing else).
+      // eslint-disable-next-line no-unsanitized/method
       import(/* @vite-ignore */ `${__TOTP_KIT_LOCALES__}${language}${__TOTP_KIT_LOCALE_SPLIT__ ? `-${page}.js` : '.ts'}`).catch(() => undefined);
 
 startBridge(document, {

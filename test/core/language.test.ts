@@ -43,8 +43,8 @@ describe('matchLanguage', () => {
 
 describe('isRightToLeft', () => {
   it('is true for Arabic and Hebrew, whatever the region, and false for the others', () => {
-    for (const tag of ['ar', 'ar-SA', 'he', 'HE-il', 'iw']) expect(isRightToLeft(tag), tag).to.be.true;
-    for (const tag of LANGUAGES.filter((language) => !['ar', 'he'].includes(language))) expect(isRightToLeft(tag), tag).to.be.false;
-    expect(isRightToLeft('arn')).to.be.false;
+    for (const tag of ['ar', 'ar-SA', 'he', 'HE-il', 'iw']) expect(isRightToLeft(tag), tag).to.equal(true);
+    for (const tag of LANGUAGES.filter((language) => !['ar', 'he'].includes(language))) expect(isRightToLeft(tag), tag).to.equal(false);
+    expect(isRightToLeft('arn')).to.equal(false);
   });
 });

@@ -81,7 +81,7 @@ describe('a pseudo-locale 40 % longer, accented, at 320 px', () => {
       const container = await fixture<HTMLDivElement>(html`<div lang="qps-ploc" style="width: 304px"></div>`);
       const element = await state.make(container);
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      expect(textsOf(element).some((text) => text.includes('⟦')), 'the pseudo-locale shows').to.be.true;
+      expect(textsOf(element).some((text) => text.includes('⟦')), 'the pseudo-locale shows').to.equal(true);
       expect(container.scrollWidth, 'the container scrolls sideways').to.be.at.most(container.clientWidth);
       expect(overflowing(element, container.getBoundingClientRect())).to.deep.equal([]);
       const root = document.documentElement;
