@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import type { Plugin } from 'vite';
 import { LANGUAGES } from '../../core/language.ts';
 
@@ -31,15 +32,12 @@ export const LOCALE_LANGUAGES = LANGUAGES.filter((language) => language !== 'en'
 
 const sourceOf = (language: string) => readFileSync(resolve(root, 'src/locales', `${language}.ts`), 'utf8');
 
-/** The data of a language module: its source is an object literal, with a type import and `satisfies` only. */
-export async function readLocale(language: string): Promise<Record<string, unknown>> {
-  const code = sourceOf(language)
-    .replace(/^import type [^;]+;$/m, '')
-    .replace(/\}\s*satisfies Translation;\s*$/, '};');
-  // The kit's own source, as data: never a page's input.
-  // eslint-disable-next-line no-unsanitized/method
-  const module = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as { default: Record<string, unknown> };
-  return module.default;
+/** The data of a language module: its source is one object literal, with a type import and `satisfies` only. */
+export function readLocale(language: string): Record<string, unknown> {
+  const source = sourceOf(language);
+  const literal = source.slice(source.indexOf('export default {') + 'export default '.length, source.lastIndexOf('} satisfies Translation;') + 1);
+  // The kit's own source, as data, in a context of its own: never a page's input.
+  return runInNewContext(`(${literal})`, Object.create(null), { timeout: 1000 }) as Record<string, unknown>;
 }
 
 /** The folder of this build's language modules: its name changes with any of their texts. */
@@ -63,10 +61,10 @@ export function localeChunks(folder: string): Plugin {
     resolveId(id) {
       return id.startsWith(PREFIX) ? id : undefined;
     },
-    async load(id) {
+    load(id) {
       if (!id.startsWith(PREFIX)) return undefined;
       const [language, page] = id.slice(PREFIX.length).split(':') as [string, LocalePage];
-      const data = await readLocale(language);
+      const data = readLocale(language);
       const picked: Record<string, unknown> = { language: data.language };
       if (data.dir) picked.dir = data.dir;
       for (const group of PAGE_GROUPS[page]) picked[group] = data[group];
