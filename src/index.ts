@@ -7,4 +7,3 @@ export * from './elements/authenticator-info/authenticator-info.js';
 export * from './elements/app-icon/app-icon.js';
 export * from './elements/code-input/code-input.js';
 export { registerTranslation, type Translation } from './elements/translation.js';
-export { LANGUAGES, matchLanguage, isRightToLeft, type Language } from './core/language.js';

@@ -1,7 +1,7 @@
 /** Arabic (العربية): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'ar',
   dir: 'rtl',
   qrCode: {
@@ -60,4 +60,6 @@ export default {
     locked: 'انتظر بضع دقائق قبل المحاولة مرة أخرى، أو سجّل الدخول بطريقة أخرى.',
     unavailable: 'المشكلة ليست في الرمز الذي أدخلته. حاول مرة أخرى بعد بضع دقائق.',
   },
-} satisfies Translation;
+};
+
+export default translation;

@@ -1,7 +1,7 @@
 /** Bangla (বাংলা): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'bn',
   qrCode: {
     name: '{issuer} ({account}) প্রমাণীকরণ অ্যাপে যোগ করার QR কোড',
@@ -59,4 +59,6 @@ export default {
     locked: 'আবার চেষ্টা করার আগে কয়েক মিনিট অপেক্ষা করুন, অথবা অন্যভাবে সাইন ইন করুন।',
     unavailable: 'সমস্যাটি আপনার কোডে নয়। কয়েক মিনিট পরে আবার চেষ্টা করুন।',
   },
-} satisfies Translation;
+};
+
+export default translation;

@@ -1,7 +1,7 @@
 /** Czech (Čeština): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'cs',
   qrCode: {
     name: 'QR kód pro přidání {issuer} ({account}) do ověřovací aplikace',
@@ -59,4 +59,6 @@ export default {
     locked: 'Počkejte několik minut, než to zkusíte znovu, nebo se přihlaste jiným způsobem.',
     unavailable: 'Problém není ve vašem kódu. Zkuste to znovu za několik minut.',
   },
-} satisfies Translation;
+};
+
+export default translation;

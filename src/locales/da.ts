@@ -1,7 +1,7 @@
 /** Danish (Dansk): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'da',
   qrCode: {
     name: 'QR-kode til at tilføje {issuer} ({account}) til din godkendelsesapp',
@@ -59,4 +59,6 @@ export default {
     locked: 'Vent et par minutter, før du prøver igen, eller log på på en anden måde.',
     unavailable: 'Det er ikke din kode, der er problemet. Prøv igen om et par minutter.',
   },
-} satisfies Translation;
+};
+
+export default translation;

@@ -1,7 +1,7 @@
 /** German (Deutsch): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'de',
   qrCode: {
     name: "QR-Code, um {issuer} ({account}) zu Ihrer Authenticator-App hinzuzufügen",
@@ -59,4 +59,6 @@ export default {
     locked: "Warten Sie einige Minuten, bevor Sie es erneut versuchen, oder melden Sie sich auf andere Weise an.",
     unavailable: "Das liegt nicht an Ihrem Code. Versuchen Sie es in einigen Minuten erneut.",
   },
-} satisfies Translation;
+};
+
+export default translation;

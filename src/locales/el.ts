@@ -1,7 +1,7 @@
 /** Greek (Ελληνικά): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'el',
   qrCode: {
     name: 'Κωδικός QR για προσθήκη του {issuer} ({account}) στην εφαρμογή ελέγχου ταυτότητας',
@@ -59,4 +59,6 @@ export default {
     locked: 'Περιμένετε λίγα λεπτά πριν δοκιμάσετε ξανά ή συνδεθείτε με άλλον τρόπο.',
     unavailable: 'Δεν φταίει ο κωδικός σας. Δοκιμάστε ξανά σε λίγα λεπτά.',
   },
-} satisfies Translation;
+};
+
+export default translation;

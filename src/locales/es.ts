@@ -1,7 +1,7 @@
 /** Spanish (Español): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'es',
   qrCode: {
     name: "Código QR para agregar {issuer} ({account}) a tu aplicación de autenticación",
@@ -59,4 +59,6 @@ export default {
     locked: "Espera unos minutos antes de volver a intentarlo o inicia sesión de otra forma.",
     unavailable: "El problema no es tu código. Vuelve a intentarlo en unos minutos.",
   },
-} satisfies Translation;
+};
+
+export default translation;

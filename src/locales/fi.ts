@@ -1,7 +1,7 @@
 /** Finnish (Suomi): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'fi',
   qrCode: {
     name: 'QR-koodi, jolla {issuer} ({account}) lisätään todennussovellukseen',
@@ -59,4 +59,6 @@ export default {
     locked: 'Odota muutama minuutti ennen kuin yrität uudelleen, tai kirjaudu toisella tavalla.',
     unavailable: 'Vika ei ole koodissasi. Yritä uudelleen muutaman minuutin kuluttua.',
   },
-} satisfies Translation;
+};
+
+export default translation;

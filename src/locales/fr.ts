@@ -1,7 +1,7 @@
 /** French (Français): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'fr',
   qrCode: {
     name: "Code QR pour ajouter {issuer} ({account}) à votre application d’authentification",
@@ -59,4 +59,6 @@ export default {
     locked: "Patientez quelques minutes avant de réessayer, ou connectez-vous d’une autre manière.",
     unavailable: "Le problème ne vient pas de votre code. Réessayez dans quelques minutes.",
   },
-} satisfies Translation;
+};
+
+export default translation;

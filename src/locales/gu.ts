@@ -1,7 +1,7 @@
 /** Gujarati (ગુજરાતી): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'gu',
   qrCode: {
     name: '{issuer} ({account}) ને પ્રમાણકર્તા ઍપમાં ઉમેરવા માટેનો QR કોડ',
@@ -59,4 +59,6 @@ export default {
     locked: 'ફરી પ્રયાસ કરતાં પહેલાં થોડી મિનિટ રાહ જુઓ, અથવા બીજી રીતે સાઇન ઇન કરો.',
     unavailable: 'સમસ્યા તમારા કોડમાં નથી. થોડી મિનિટ પછી ફરી પ્રયાસ કરો.',
   },
-} satisfies Translation;
+};
+
+export default translation;

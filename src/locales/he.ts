@@ -1,7 +1,7 @@
 /** Hebrew (עברית): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'he',
   dir: 'rtl',
   qrCode: {
@@ -60,4 +60,6 @@ export default {
     locked: 'כדאי לחכות כמה דקות לפני שמנסים שוב, או להיכנס בדרך אחרת.',
     unavailable: 'הבעיה לא בקוד שלך. אפשר לנסות שוב בעוד כמה דקות.',
   },
-} satisfies Translation;
+};
+
+export default translation;

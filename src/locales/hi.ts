@@ -1,7 +1,7 @@
 /** Hindi (हिन्दी): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'hi',
   qrCode: {
     name: '{issuer} ({account}) को प्रमाणक ऐप में जोड़ने का QR कोड',
@@ -59,4 +59,6 @@ export default {
     locked: 'कुछ मिनट रुककर फिर कोशिश करें, या किसी और तरीके से साइन इन करें।',
     unavailable: 'समस्या आपके कोड में नहीं है। कुछ मिनट बाद फिर कोशिश करें।',
   },
-} satisfies Translation;
+};
+
+export default translation;

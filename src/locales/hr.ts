@@ -1,7 +1,7 @@
 /** Croatian (Hrvatski): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'hr',
   qrCode: {
     name: 'QR kôd za dodavanje računa {issuer} ({account}) u aplikaciju za autentifikaciju',
@@ -59,4 +59,6 @@ export default {
     locked: 'Pričekajte nekoliko minuta prije novog pokušaja ili se prijavite na drugi način.',
     unavailable: 'Problem nije u vašem kodu. Pokušajte ponovno za nekoliko minuta.',
   },
-} satisfies Translation;
+};
+
+export default translation;

@@ -1,7 +1,7 @@
 /** Hungarian (Magyar): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'hu',
   qrCode: {
     name: 'QR-kód a(z) {issuer} ({account}) fiók hitelesítő alkalmazáshoz adásához',
@@ -59,4 +59,6 @@ export default {
     locked: 'Várjon néhány percet, mielőtt újra próbálkozik, vagy jelentkezzen be más módon.',
     unavailable: 'A hiba nem az Ön kódjában van. Próbálja újra néhány perc múlva.',
   },
-} satisfies Translation;
+};
+
+export default translation;

@@ -13,6 +13,8 @@
 import { matchLanguage, type Language } from '../core/language.js';
 import type { Translation } from '../elements/translation.js';
 
+export { LANGUAGES, matchLanguage, isRightToLeft, type Language } from '../core/language.js';
+
 /** Every language but English (the elements' own defaults), by its code. */
 export const translations: Readonly<Record<Exclude<Language, 'en'>, () => Promise<{ default: Translation }>>> = {
   ar: () => import('./ar.js'),

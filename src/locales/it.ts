@@ -1,7 +1,7 @@
 /** Italian (Italiano): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'it',
   qrCode: {
     name: "Codice QR per aggiungere {issuer} ({account}) all’app di autenticazione",
@@ -59,4 +59,6 @@ export default {
     locked: "Attendi qualche minuto prima di riprovare oppure accedi in un altro modo.",
     unavailable: "Il problema non è il tuo codice. Riprova tra qualche minuto.",
   },
-} satisfies Translation;
+};
+
+export default translation;

@@ -1,7 +1,7 @@
 /** Japanese (日本語): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'ja',
   qrCode: {
     name: '{issuer} ({account}) を認証アプリに追加する QR コード',
@@ -59,4 +59,6 @@ export default {
     locked: '数分待ってからもう一度お試しいただくか、別の方法でサインインしてください。',
     unavailable: 'コードに問題があるわけではありません。数分後にもう一度お試しください。',
   },
-} satisfies Translation;
+};
+
+export default translation;

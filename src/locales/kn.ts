@@ -1,7 +1,7 @@
 /** Kannada (ಕನ್ನಡ): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'kn',
   qrCode: {
     name: '{issuer} ({account}) ಅನ್ನು ದೃಢೀಕರಣ ಆ್ಯಪ್‌ಗೆ ಸೇರಿಸುವ QR ಕೋಡ್',
@@ -59,4 +59,6 @@ export default {
     locked: 'ಮತ್ತೆ ಪ್ರಯತ್ನಿಸುವ ಮೊದಲು ಕೆಲವು ನಿಮಿಷ ಕಾಯಿರಿ, ಅಥವಾ ಬೇರೆ ರೀತಿಯಲ್ಲಿ ಸೈನ್ ಇನ್ ಮಾಡಿ.',
     unavailable: 'ಸಮಸ್ಯೆ ನಿಮ್ಮ ಕೋಡ್‌ನಲ್ಲಿಲ್ಲ. ಕೆಲವು ನಿಮಿಷಗಳ ನಂತರ ಮತ್ತೆ ಪ್ರಯತ್ನಿಸಿ.',
   },
-} satisfies Translation;
+};
+
+export default translation;

@@ -1,7 +1,7 @@
 /** Korean (한국어): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'ko',
   qrCode: {
     name: '인증 앱에 {issuer}({account})을(를) 추가하는 QR 코드',
@@ -59,4 +59,6 @@ export default {
     locked: '몇 분 후에 다시 시도하거나 다른 방법으로 로그인하세요.',
     unavailable: '코드의 문제가 아닙니다. 몇 분 후에 다시 시도하세요.',
   },
-} satisfies Translation;
+};
+
+export default translation;

@@ -1,7 +1,7 @@
 /** Malayalam (മലയാളം): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'ml',
   qrCode: {
     name: '{issuer} ({account}) ഓതന്റിക്കേറ്റർ ആപ്പിൽ ചേർക്കാനുള്ള QR കോഡ്',
@@ -59,4 +59,6 @@ export default {
     locked: 'വീണ്ടും ശ്രമിക്കുന്നതിന് മുമ്പ് കുറച്ച് മിനിറ്റ് കാത്തിരിക്കുക, അല്ലെങ്കിൽ മറ്റൊരു രീതിയിൽ സൈൻ ഇൻ ചെയ്യുക.',
     unavailable: 'പ്രശ്നം നിങ്ങളുടെ കോഡിലല്ല. കുറച്ച് മിനിറ്റിന് ശേഷം വീണ്ടും ശ്രമിക്കുക.',
   },
-} satisfies Translation;
+};
+
+export default translation;

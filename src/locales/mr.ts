@@ -1,7 +1,7 @@
 /** Marathi (मराठी): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'mr',
   qrCode: {
     name: '{issuer} ({account}) प्रमाणक ॲपमध्ये जोडण्यासाठी QR कोड',
@@ -59,4 +59,6 @@ export default {
     locked: 'पुन्हा प्रयत्न करण्यापूर्वी काही मिनिटे थांबा, किंवा दुसऱ्या पद्धतीने साइन इन करा.',
     unavailable: 'तुमच्या कोडमध्ये समस्या नाही. काही मिनिटांनी पुन्हा प्रयत्न करा.',
   },
-} satisfies Translation;
+};
+
+export default translation;

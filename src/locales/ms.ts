@@ -1,7 +1,7 @@
 /** Malay (Bahasa Melayu): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'ms',
   qrCode: {
     name: 'Kod QR untuk menambah {issuer} ({account}) pada apl pengesah anda',
@@ -59,4 +59,6 @@ export default {
     locked: 'Tunggu beberapa minit sebelum mencuba lagi, atau log masuk dengan cara lain.',
     unavailable: 'Ini bukan masalah kod anda. Cuba lagi dalam beberapa minit.',
   },
-} satisfies Translation;
+};
+
+export default translation;

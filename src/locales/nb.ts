@@ -1,7 +1,7 @@
 /** Norwegian Bokmål (Norsk bokmål): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'nb',
   qrCode: {
     name: 'QR-kode for å legge til {issuer} ({account}) i autentiseringsappen din',
@@ -59,4 +59,6 @@ export default {
     locked: 'Vent noen minutter før du prøver igjen, eller logg på på en annen måte.',
     unavailable: 'Det er ikke koden din som er problemet. Prøv igjen om noen minutter.',
   },
-} satisfies Translation;
+};
+
+export default translation;

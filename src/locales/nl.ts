@@ -1,7 +1,7 @@
 /** Dutch (Nederlands): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'nl',
   qrCode: {
     name: "QR-code om {issuer} ({account}) toe te voegen aan je authenticator-app",
@@ -59,4 +59,6 @@ export default {
     locked: "Wacht een paar minuten voordat je het opnieuw probeert, of meld je op een andere manier aan.",
     unavailable: "Dit ligt niet aan je code. Probeer het over een paar minuten opnieuw.",
   },
-} satisfies Translation;
+};
+
+export default translation;

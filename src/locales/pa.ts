@@ -1,7 +1,7 @@
 /** Punjabi (ਪੰਜਾਬੀ): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'pa',
   qrCode: {
     name: '{issuer} ({account}) ਨੂੰ ਪ੍ਰਮਾਣਕ ਐਪ ਵਿੱਚ ਜੋੜਨ ਲਈ QR ਕੋਡ',
@@ -59,4 +59,6 @@ export default {
     locked: 'ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼ ਕਰਨ ਤੋਂ ਪਹਿਲਾਂ ਕੁਝ ਮਿੰਟ ਉਡੀਕ ਕਰੋ, ਜਾਂ ਕਿਸੇ ਹੋਰ ਤਰੀਕੇ ਨਾਲ ਸਾਈਨ ਇਨ ਕਰੋ।',
     unavailable: 'ਸਮੱਸਿਆ ਤੁਹਾਡੇ ਕੋਡ ਵਿੱਚ ਨਹੀਂ ਹੈ। ਕੁਝ ਮਿੰਟਾਂ ਬਾਅਦ ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼ ਕਰੋ।',
   },
-} satisfies Translation;
+};
+
+export default translation;

@@ -1,7 +1,7 @@
 /** Polish (Polski): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'pl',
   qrCode: {
     name: 'Kod QR do dodania {issuer} ({account}) do aplikacji uwierzytelniającej',
@@ -59,4 +59,6 @@ export default {
     locked: 'Odczekaj kilka minut przed kolejną próbą lub zaloguj się w inny sposób.',
     unavailable: 'To nie jest problem z Twoim kodem. Spróbuj ponownie za kilka minut.',
   },
-} satisfies Translation;
+};
+
+export default translation;

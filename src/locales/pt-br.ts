@@ -1,7 +1,7 @@
 /** Portuguese (Brazil) (Português (Brasil)): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'pt-br',
   qrCode: {
     name: "Código QR para adicionar {issuer} ({account}) ao seu app autenticador",
@@ -59,4 +59,6 @@ export default {
     locked: "Aguarde alguns minutos antes de tentar de novo ou entre de outra forma.",
     unavailable: "O problema não é o seu código. Tente de novo em alguns minutos.",
   },
-} satisfies Translation;
+};
+
+export default translation;

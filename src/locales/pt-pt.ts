@@ -1,7 +1,7 @@
 /** Portuguese (Portugal) (Português (Portugal)): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'pt-pt',
   qrCode: {
     name: "Código QR para adicionar {issuer} ({account}) à sua aplicação de autenticação",
@@ -59,4 +59,6 @@ export default {
     locked: "Aguarde alguns minutos antes de tentar novamente ou inicie sessão de outra forma.",
     unavailable: "O problema não está no seu código. Tente novamente dentro de alguns minutos.",
   },
-} satisfies Translation;
+};
+
+export default translation;

@@ -1,7 +1,7 @@
 /** Romanian (Română): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'ro',
   qrCode: {
     name: 'Cod QR pentru a adăuga {issuer} ({account}) în aplicația de autentificare',
@@ -59,4 +59,6 @@ export default {
     locked: 'Așteptați câteva minute înainte de a încerca din nou sau conectați-vă în alt mod.',
     unavailable: 'Problema nu este codul dvs. Încercați din nou peste câteva minute.',
   },
-} satisfies Translation;
+};
+
+export default translation;

@@ -1,7 +1,7 @@
 /** Russian (Русский): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'ru',
   qrCode: {
     name: 'QR-код для добавления {issuer} ({account}) в приложение-аутентификатор',
@@ -59,4 +59,6 @@ export default {
     locked: 'Подождите несколько минут и повторите попытку или войдите другим способом.',
     unavailable: 'Дело не в вашем коде. Повторите попытку через несколько минут.',
   },
-} satisfies Translation;
+};
+
+export default translation;

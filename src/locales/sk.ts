@@ -1,7 +1,7 @@
 /** Slovak (Slovenčina): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'sk',
   qrCode: {
     name: 'QR kód na pridanie {issuer} ({account}) do overovacej aplikácie',
@@ -59,4 +59,6 @@ export default {
     locked: 'Počkajte niekoľko minút, kým to skúsite znova, alebo sa prihláste inak.',
     unavailable: 'Problém nie je vo vašom kóde. Skúste to znova o niekoľko minút.',
   },
-} satisfies Translation;
+};
+
+export default translation;

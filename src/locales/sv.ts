@@ -1,7 +1,7 @@
 /** Swedish (Svenska): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'sv',
   qrCode: {
     name: 'QR-kod för att lägga till {issuer} ({account}) i din autentiseringsapp',
@@ -59,4 +59,6 @@ export default {
     locked: 'Vänta några minuter innan du försöker igen, eller logga in på ett annat sätt.',
     unavailable: 'Det är inget fel på din kod. Försök igen om några minuter.',
   },
-} satisfies Translation;
+};
+
+export default translation;

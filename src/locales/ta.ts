@@ -1,7 +1,7 @@
 /** Tamil (தமிழ்): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'ta',
   qrCode: {
     name: '{issuer} ({account}) கணக்கை அங்கீகரிப்பு ஆப்ஸில் சேர்க்கும் QR குறியீடு',
@@ -59,4 +59,6 @@ export default {
     locked: 'சில நிமிடங்கள் காத்திருந்து மீண்டும் முயலவும், அல்லது வேறு வழியில் உள்நுழையவும்.',
     unavailable: 'இது உங்கள் குறியீட்டின் பிழை அல்ல. சில நிமிடங்களில் மீண்டும் முயலவும்.',
   },
-} satisfies Translation;
+};
+
+export default translation;

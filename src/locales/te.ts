@@ -1,7 +1,7 @@
 /** Telugu (తెలుగు): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'te',
   qrCode: {
     name: '{issuer} ({account})ను ప్రామాణీకరణ యాప్‌కు జోడించే QR కోడ్',
@@ -59,4 +59,6 @@ export default {
     locked: 'మళ్లీ ప్రయత్నించే ముందు కొన్ని నిమిషాలు ఆగండి, లేదా వేరే విధంగా సైన్ ఇన్ చేయండి.',
     unavailable: 'సమస్య మీ కోడ్‌లో లేదు. కొన్ని నిమిషాల తర్వాత మళ్లీ ప్రయత్నించండి.',
   },
-} satisfies Translation;
+};
+
+export default translation;

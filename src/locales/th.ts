@@ -1,7 +1,7 @@
 /** Thai (ไทย): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'th',
   qrCode: {
     name: 'คิวอาร์โค้ดสำหรับเพิ่ม {issuer} ({account}) ลงในแอปยืนยันตัวตน',
@@ -59,4 +59,6 @@ export default {
     locked: 'รอสักครู่แล้วลองอีกครั้ง หรือลงชื่อเข้าใช้ด้วยวิธีอื่น',
     unavailable: 'ไม่ใช่ปัญหาที่รหัสของคุณ โปรดลองอีกครั้งในอีกไม่กี่นาที',
   },
-} satisfies Translation;
+};
+
+export default translation;

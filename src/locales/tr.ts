@@ -1,7 +1,7 @@
 /** Turkish (Türkçe): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'tr',
   qrCode: {
     name: '{issuer} ({account}) hesabını kimlik doğrulama uygulamanıza eklemek için QR kodu',
@@ -59,4 +59,6 @@ export default {
     locked: 'Yeniden denemeden önce birkaç dakika bekleyin veya başka bir yolla oturum açın.',
     unavailable: 'Sorun kodunuzda değil. Birkaç dakika sonra yeniden deneyin.',
   },
-} satisfies Translation;
+};
+
+export default translation;

@@ -1,7 +1,7 @@
 /** Chinese (Simplified) (简体中文): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'zh-hans',
   qrCode: {
     name: '用于将 {issuer} ({account}) 添加到身份验证器应用的二维码',
@@ -59,4 +59,6 @@ export default {
     locked: '请等待几分钟后重试，或使用其他方式登录。',
     unavailable: '这不是验证码的问题。请几分钟后重试。',
   },
-} satisfies Translation;
+};
+
+export default translation;

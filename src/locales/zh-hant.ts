@@ -1,7 +1,7 @@
 /** Chinese (Traditional) (繁體中文): the kit's texts. Glossary: src/locales/GLOSSARY.md. */
 import type { Translation } from '../elements/translation.js';
 
-export default {
+const translation: Translation = {
   language: 'zh-hant',
   qrCode: {
     name: '用來將 {issuer} ({account}) 新增至驗證器應用程式的 QR 圖碼',
@@ -59,4 +59,6 @@ export default {
     locked: '請稍候幾分鐘再試一次，或改用其他方式登入。',
     unavailable: '這不是驗證碼的問題。請在幾分鐘後再試一次。',
   },
-} satisfies Translation;
+};
+
+export default translation;

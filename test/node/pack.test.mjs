@@ -153,8 +153,8 @@ import { TotpCopyEvent } from 'b2c-totp-kit/authenticator-info';
 import { appIconStrings } from 'b2c-totp-kit/app-icon';
 import { startBridge, readOptions, type BridgeOptions } from 'b2c-totp-kit/b2c';
 import type { TotpAppIconElement } from 'b2c-totp-kit/cdn';
-import { registerTranslation, matchLanguage, type Translation } from 'b2c-totp-kit';
-import { loadTranslation } from 'b2c-totp-kit/locales';
+import { registerTranslation, type Translation } from 'b2c-totp-kit';
+import { loadTranslation, matchLanguage } from 'b2c-totp-kit/locales';
 import german from 'b2c-totp-kit/locales/de';
 
 const qr: TotpQrCodeElement = document.createElement('totp-qr-code');

@@ -32,10 +32,13 @@ export const LOCALE_LANGUAGES = LANGUAGES.filter((language) => language !== 'en'
 
 const sourceOf = (language: string) => readFileSync(resolve(root, 'src/locales', `${language}.ts`), 'utf8');
 
-/** The data of a language module: its source is one object literal, with a type import and `satisfies` only. */
+/** The data of a language module: its source is one typed object literal (`const translation: Translation = {…};`) and its export. */
 export function readLocale(language: string): Record<string, unknown> {
   const source = sourceOf(language);
-  const literal = source.slice(source.indexOf('export default {') + 'export default '.length, source.lastIndexOf('} satisfies Translation;') + 1);
+  const start = source.indexOf('const translation: Translation = {');
+  const end = source.lastIndexOf('};\n\nexport default translation;');
+  if (start < 0 || end < 0) throw new Error(`src/locales/${language}.ts is not a language module's data (const translation: Translation = {…}; export default translation;)`);
+  const literal = source.slice(source.indexOf('{', start), end + 1);
   // The kit's own source, as data, in a context of its own: never a page's input.
   return runInNewContext(`(${literal})`, Object.create(null), { timeout: 1000 }) as Record<string, unknown>;
 }
@@ -47,14 +50,18 @@ export function localesFolder(): string {
   return `assets/locales-${hash.digest('hex').slice(0, 10)}/`;
 }
 
-export function localeChunks(folder: string): Plugin {
+/** Every element group: the CDN's one module per language (`locales/de.js`). */
+export const WHOLE = { '': ['qrCode', 'authenticatorInfo', 'appIcon', 'codeInput'] } as const;
+
+/** Emits `<folder><language>-<page>.js` for each language and page of `pages` (`<language>.js` for the page ''). */
+export function localeChunks(folder: string, pages: Readonly<Record<string, readonly string[]>> = PAGE_GROUPS): Plugin {
   return {
     name: 'b2c-totp-kit:locales',
     apply: 'build',
     buildStart() {
       for (const language of LOCALE_LANGUAGES) {
-        for (const page of Object.keys(PAGE_GROUPS)) {
-          this.emitFile({ type: 'chunk', id: `${PREFIX}${language}:${page}`, fileName: `${folder}${language}-${page}.js`, preserveSignature: 'strict' });
+        for (const page of Object.keys(pages)) {
+          this.emitFile({ type: 'chunk', id: `${PREFIX}${language}:${page}`, fileName: `${folder}${language}${page && `-${page}`}.js`, preserveSignature: 'strict' });
         }
       }
     },
@@ -63,11 +70,11 @@ export function localeChunks(folder: string): Plugin {
     },
     load(id) {
       if (!id.startsWith(PREFIX)) return undefined;
-      const [language, page] = id.slice(PREFIX.length).split(':') as [string, LocalePage];
+      const [language, page] = id.slice(PREFIX.length).split(':') as [string, string];
       const data = readLocale(language);
       const picked: Record<string, unknown> = { language: data.language };
       if (data.dir) picked.dir = data.dir;
-      for (const group of PAGE_GROUPS[page]) picked[group] = data[group];
+      for (const group of pages[page]) picked[group] = data[group];
       return `export default ${JSON.stringify(picked)};`;
     },
   };
