@@ -14,23 +14,7 @@ import { codeInputStrings } from '../../src/elements/code-input/code-input.js';
 import { registerTranslation, type Translation } from '../../src/elements/translation.js';
 import { STATES, textsOf } from '../helpers/kit-states.js';
 import { setViewport } from '../helpers/commands.js';
-
-const ACCENTS: Record<string, string> = { a: 'á', e: 'ê', i: 'ï', o: 'ø', u: 'ü', c: 'ç', n: 'ñ', s: 'š', y: 'ý', A: 'Å', E: 'É', I: 'Î', O: 'Ö', U: 'Û', C: 'Ç', N: 'Ñ', S: 'Š' };
-const FILLER = ['ŵôŕď', 'ļöñĝ', 'ţêxţ', 'ƒïļļ', 'ẋýẑ'];
-
-/** `text` accented, outside its placeholders, and 40 % longer in words that can break. */
-export function pseudo(text: string): string {
-  const accented = text
-    .split(/(\{[^}]*\})/)
-    .map((part) => (part.startsWith('{') ? part : part.replace(/[a-zA-Z]/g, (letter) => ACCENTS[letter] ?? letter)))
-    .join('');
-  const extra = Math.ceil(text.length * 0.4);
-  let filler = '';
-  for (let i = 0; filler.length < extra; i++) filler += ` ${FILLER[i % FILLER.length]}`;
-  return `⟦${accented}${filler}⟧`;
-}
-
-const stretch = <T extends object>(strings: T): T => Object.fromEntries(Object.entries(strings).map(([key, text]) => [key, pseudo(text as string)])) as T;
+import { pseudo, stretch } from '../helpers/pseudo.mjs';
 
 const PSEUDO: Translation = {
   language: 'qps-ploc',
