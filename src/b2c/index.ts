@@ -14,10 +14,8 @@ import { readOptions, startBridge, type KitTag } from './bridge.js';
 import { matchLanguage } from '../core/language.js';
 import type { Translation } from '../elements/translation.js';
 
-/** Where the language modules are: an absolute URL prefix in the build (plugins/locales.ts), the sources in the preview. */
-declare const __TOTP_KIT_LOCALES__: string;
-/** How a language module's name ends: `-<page>.js` in the build, one module per language in the preview. */
-declare const __TOTP_KIT_LOCALE_SPLIT__: boolean;
+/** Where the language modules are: an absolute URL prefix, set by the templates build (plugins/locales.ts). */
+declare const __TOTP_KIT_LOCALES__: string | undefined;
 
 const options = readOptions(document);
 const tag = options.language || document.documentElement.lang;
@@ -27,9 +25,13 @@ const texts = (page: 'verification' | 'enrollment'): Promise<{ default: Translat
   language === 'en'
     ? undefined
     : // English texts rather than none where the module does not load: the page works without it.
-      // The URL is the build's own base and one of the kit's languages (matchLanguage returns nothing else).
+      // The URL is the build's own base and one of the kit's languages (matchLanguage returns nothing else):
+      // the build's page module (<language>-<page>.js), or, in the preview's dev server, which defines
+      // nothing, the language's whole source module.
       // eslint-disable-next-line no-unsanitized/method
-      import(/* @vite-ignore */ `${__TOTP_KIT_LOCALES__}${language}${__TOTP_KIT_LOCALE_SPLIT__ ? `-${page}.js` : '.ts'}`).catch(() => undefined);
+      import(/* @vite-ignore */ typeof __TOTP_KIT_LOCALES__ === 'string' ? `${__TOTP_KIT_LOCALES__}${language}-${page}.js` : `/src/locales/${language}.ts`).catch(
+        () => undefined,
+      );
 
 startBridge(document, {
   ...options,

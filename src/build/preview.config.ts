@@ -12,8 +12,6 @@ import { TEMPLATE_SCRIPT_ENTRY, TEMPLATE_SCRIPT_MANIFEST } from './template-scri
 export function previewConfig(): UserConfig {
   return {
     plugins: [templateTags({ entry: TEMPLATE_SCRIPT_ENTRY, manifest: TEMPLATE_SCRIPT_MANIFEST, preloads: {} }), b2cStandIn()],
-    // The preview serves each language's whole source module (the build splits them by page: plugins/locales.ts).
-    define: { __TOTP_KIT_LOCALES__: JSON.stringify('/src/locales/'), __TOTP_KIT_LOCALE_SPLIT__: 'false' },
     server: { open: process.env.CI ? false : '/src/preview/index.html' },
     // What to pre-bundle, found from the start: B2C's scripts are served to the stand-in's pages, which
     // no HTML here names; discovering their imports on a first visit would reload that page.

@@ -28,7 +28,7 @@ export function templateScriptConfig(): UserConfig {
     publicDir: false, // the templates build copies public/
     plugins: [trimQrcodeGenerator(), minifyCssLiteralsPlugin(), classicEntry(TEMPLATE_SCRIPT, () => base), localeChunks(locales)],
     // The template's script builds a language module's URL from the page's language (plugins/locales.ts).
-    define: { __TOTP_KIT_LOCALES__: JSON.stringify(new URL(locales, base).href), __TOTP_KIT_LOCALE_SPLIT__: 'true' },
+    define: { __TOTP_KIT_LOCALES__: JSON.stringify(new URL(locales, base).href) },
     build: {
       target: 'es2022',
       outDir: 'dist/templates',

@@ -13,7 +13,7 @@ const translation: Translation = {
     open: "Zu meiner Authenticator-App hinzufügen",
     showCode: "Anderes Gerät einrichten? QR-Code anzeigen",
     hideCode: "QR-Code ausblenden",
-    next: "Klicken Sie dann auf „Weiter“ und geben Sie den Code aus der App ein.",
+    next: 'Fahren Sie dann fort und geben Sie den Code aus der App ein.',
     errorEmpty: "Es gibt keinen Einrichtungscode.",
     errorNoSecret: "Der Einrichtungscode enthält keinen geheimen Schlüssel und kann nicht als QR-Code angezeigt werden.",
     errorTooLong: "Der Einrichtungscode ist zu lang für einen QR-Code.",

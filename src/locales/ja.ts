@@ -13,7 +13,7 @@ const translation: Translation = {
     open: '認証アプリに追加',
     showCode: '別のデバイスを設定する場合: QR コードを表示',
     hideCode: 'QR コードを非表示',
-    next: '次に [続行] を選び、アプリに表示されたコードを入力してください。',
+    next: '次に進み、アプリに表示されたコードを入力してください。',
     errorEmpty: '表示するセットアップ コードがありません。',
     errorNoSecret: 'セットアップ コードにシークレット キーがありません。',
     errorTooLong: 'セットアップ コードが長すぎるため、QR コードにできません。',

@@ -13,7 +13,7 @@ const translation: Translation = {
     open: '내 인증 앱에 추가',
     showCode: '다른 기기를 설정하시나요? QR 코드 표시',
     hideCode: 'QR 코드 숨기기',
-    next: '그런 다음 계속을 누르고 앱에 표시된 코드를 입력하세요.',
+    next: '그런 다음 계속 진행하여 앱에 표시된 코드를 입력하세요.',
     errorEmpty: '표시할 설정 코드가 없습니다.',
     errorNoSecret: '설정 코드에 비밀 키가 없어 QR 코드로 표시할 수 없습니다.',
     errorTooLong: '설정 코드가 너무 길어 QR 코드로 만들 수 없습니다.',
