@@ -35,12 +35,13 @@ const PSEUDO = Object.fromEntries(
   }),
 );
 
-/** Runs in the page: gives every kit element its pseudo-locale texts and waits for them to render. */
+/** Runs in the page: gives every kit element its pseudo-locale texts, waits for them to render, and says how many elements there are and how many show them. */
 async function applyPseudo(byTag) {
   const elements = [...document.querySelectorAll('totp-qr-code, totp-authenticator-info, totp-app-icon, totp-code-input')];
   for (const element of elements) element.strings = byTag[element.localName];
   await Promise.all(elements.map((element) => element.updateComplete));
-  return elements.length;
+  const shown = elements.filter((element) => `${element.shadowRoot?.textContent ?? ''}${element.textContent}`.includes('⟦'));
+  return [elements.length, shown.length];
 }
 
 const VARIANTS = [
@@ -186,7 +187,8 @@ for (const engine of ENGINES) {
           await page.setViewport({ width: 320, height: 900 });
           await page.goto(`${hosted.b2cOrigin}/page-templates/${STATES[state]}&device=${WIDTHS[320]}`);
           await page.waitFor(() => document.querySelector('#api > *') && !document.querySelector('#api :is(.qrCodeControlContent, li.AuthenticatorInfoControl .attrEntry[id], .authenticatorIconControlContent, input#otpCode):not([data-totp-kit])'));
-          assert.ok((await page.evaluate(applyPseudo, PSEUDO)) > 0, `${state}: the kit's elements`);
+          const [elements, shown] = await page.evaluate(applyPseudo, PSEUDO);
+          assert.ok(elements > 0 && shown === elements, `${state}: ${shown} of ${elements} kit elements show the pseudo-locale`);
           const result = await page.evaluate(layoutProblems, open);
           problems.push(...result.problems.map((problem) => `320 px pseudo${open ? ' (opened)' : ''}: ${problem}`));
         }
