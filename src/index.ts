@@ -6,3 +6,4 @@ export * from './elements/qr-code/qr-code.js';
 export * from './elements/authenticator-info/authenticator-info.js';
 export * from './elements/app-icon/app-icon.js';
 export * from './elements/code-input/code-input.js';
+export { registerTranslation, type Translation } from './elements/translation.js';

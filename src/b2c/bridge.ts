@@ -21,6 +21,7 @@ import { readOptions, type BridgeOptions, type KitTag } from './options.js';
 import { contextOf, textOf, type Context } from './controls/context.js';
 import { errorKindOf } from './texts.js';
 import { INPUT_NOT_RECORDED, markForReplays } from '../core/replay.js';
+import { isRightToLeft } from '../core/language.js';
 import { mountQrCode } from './controls/qr-code.js';
 import { mountAuthenticatorInfo } from './controls/authenticator-info.js';
 import { mountAppIcon } from './controls/app-icon.js';
@@ -126,7 +127,7 @@ function upgradePage(api: HTMLElement, options: BridgeOptions): void {
       if (settled(node) || !definedOrLoading(control.tag, api, options)) continue;
       context ??= contextOf(api, options);
       // Once in place, B2C's error may already be showing: put it on the element.
-      void upgradeOnce(node, () => control.mount(node, context!)).then(() => syncErrors(api, options));
+      void upgradeOnce(node, () => inLanguage(control.mount(node, context!), node, options)).then(() => syncErrors(api, options));
     }
   }
   upgradeServerQr(api, options);
@@ -173,7 +174,20 @@ function upgradeServerQr(api: HTMLElement, options: BridgeOptions): void {
   if (!defined.every(Boolean)) return;
   const module = serverQr;
   const context = contextOf(api, options);
-  void upgradeOnce(item, () => module.mountServerQr(item, field, claims, context));
+  void upgradeOnce(item, () => inLanguage(module.mountServerQr(item, field, claims, context), item, options));
+}
+
+/**
+ * The element in the page's language: the template's forced one as its `lang`;
+ * right to left where that language is, whatever B2C's page says (the code and
+ * the secret stay left to right inside the elements).
+ */
+function inLanguage(mount: Mount, node: Element, options: BridgeOptions): Mount {
+  const { element } = mount;
+  if (options.language) element.setAttribute('lang', options.language);
+  const language = options.language || node.closest('[lang]')?.getAttribute('lang') || '';
+  if (isRightToLeft(language)) element.setAttribute('dir', 'rtl');
+  return mount;
 }
 
 const loading = new Map<KitTag, Promise<unknown>>();

@@ -1,5 +1,5 @@
 /**
- * What a template sets for the kit: `data-totp-autosubmit` on `<html>`,
+ * What a template sets for the kit: `data-totp-autosubmit` and `data-totp-lang` on `<html>`,
  * `data-totp-code-length` there for the length of the codes B2C sends where the
  * policy changed it from 6 (B2C's page does not say it), and texts
  * in `<script type="application/json" id="totp-kit-strings">` (JSON, never run):
@@ -40,6 +40,8 @@ export interface PageStrings {
 export type KitTag = 'totp-qr-code' | 'totp-authenticator-info' | 'totp-app-icon' | 'totp-code-input';
 
 export interface BridgeOptions {
+  /** The language the template forces (`data-totp-lang` on `<html>`), in place of B2C's `<html lang>`: set as `lang` on every element the bridge mounts. */
+  readonly language?: string;
   /** Submit B2C's form when the last digit arrives (off by default: B2C does not auto-submit this page, and a second post of a single-use code fails). */
   readonly autosubmit?: boolean;
   /** Which claim ids hold the TOTP values (`#totp-kit-claims`); none on B2C's display-control pages. */
@@ -107,6 +109,7 @@ export function readOptions(doc: Document): BridgeOptions {
   return {
     autosubmit: root.hasAttribute('data-totp-autosubmit'),
     codeLength,
+    language: root.getAttribute('data-totp-lang')?.trim() || undefined,
     strings: pageStrings(json),
     errors: errorKinds(json),
     claims: parseClaimMap(jsonData(doc, CLAIM_MAP)),

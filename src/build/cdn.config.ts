@@ -10,6 +10,7 @@ import { thirdPartyLicenses } from './plugins/third-party-licenses.ts';
 import { minifyCssLiteralsPlugin } from './plugins/minify-css-literals.ts';
 import { trimQrcodeGenerator } from './plugins/trim-qrcode-generator.ts';
 import { MINIFIED } from './minified.ts';
+import { WHOLE, localeChunks } from './plugins/locales.ts';
 
 export function cdnConfig(): UserConfig {
   return {
@@ -18,6 +19,8 @@ export function cdnConfig(): UserConfig {
       trimQrcodeGenerator(),
       minifyCssLiteralsPlugin(),
       thirdPartyLicenses('b2c-totp-kit.js'),
+      // Each language beside the bundle, whole, for a page to import with it: locales/de.js (plugins/locales.ts).
+      localeChunks('locales/', WHOLE),
     ],
     build: {
       target: 'es2022',

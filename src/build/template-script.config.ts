@@ -15,6 +15,7 @@ import { copyIntoEntry } from './plugins/copy-into-entry.ts';
 import { minifyCssLiteralsPlugin } from './plugins/minify-css-literals.ts';
 import { trimQrcodeGenerator } from './plugins/trim-qrcode-generator.ts';
 import { MINIFIED } from './minified.ts';
+import { localeChunks, localesFolder } from './plugins/locales.ts';
 
 /** The template's script: assets/b2c-totp-kit-[hash].js. */
 export const TEMPLATE_SCRIPT = 'b2c-totp-kit';
@@ -24,6 +25,7 @@ export const TEMPLATE_SCRIPT_MANIFEST = '.vite/template-script.json';
 
 export function templateScriptConfig(): UserConfig {
   const base = templateBaseUrl();
+  const locales = localesFolder();
   return {
     publicDir: false, // the templates build copies public/
     plugins: [
@@ -32,7 +34,10 @@ export function templateScriptConfig(): UserConfig {
       // What the bridge must do before any element loads, with the elements' own code for it.
       copyIntoEntry(resolve('src/b2c/'), [resolve('src/core/replay.ts')]),
       classicEntry(TEMPLATE_SCRIPT, () => base),
+      localeChunks(locales),
     ],
+    // The template's script builds a language module's URL from the page's language (plugins/locales.ts).
+    define: { __TOTP_KIT_LOCALES__: JSON.stringify(new URL(locales, base).href) },
     build: {
       target: 'es2022',
       outDir: 'dist/templates',
@@ -48,7 +53,7 @@ export function templateScriptConfig(): UserConfig {
           // registration, the shared styles and the text helpers. Not lit-html: only the enrollment
           // page's elements use templates, so the page every sign-in shows never loads it.
           codeSplitting: {
-            groups: [{ name: 'shared', test: /elements[\\/](reactive-element|css|define|visually-hidden\.styles)\.ts$|core[\\/](text|replay)\.ts$/ }],
+            groups: [{ name: 'shared', test: /elements[\\/](reactive-element|css|define|translation|visually-hidden\.styles)\.ts$|core[\\/](text|replay)\.ts$/ }],
           },
         },
       },

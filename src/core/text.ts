@@ -18,12 +18,33 @@ export function cleanLabel(value: string): string {
   return value.toWellFormed().replace(INVISIBLE, '$1').trim();
 }
 
+/** `make(language)`, or `make('en')` where `language` is no language tag Intl knows. */
+function intl<T>(make: (language: string) => T, language: string): T {
+  try {
+    return make(language);
+  } catch {
+    return make('en');
+  }
+}
+
 /**
  * Fills `{name}` placeholders of a localisable template from the own values of
- * `values`. Unknown names become empty: `{constructor}` is not Object's.
+ * `values`. Unknown names become empty: `{constructor}` is not Object's. Numbers
+ * are written as `language` writes them (Intl.NumberFormat), and a number's
+ * plural forms are chosen by Intl.PluralRules: `{count|one:# digit|other:# digits}`,
+ * `#` standing for the number (forms: zero, one, two, few, many, other; `other`
+ * where the one chosen is missing).
  */
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : ''));
+export function format(template: string, values: Record<string, string | number>, language = 'en'): string {
+  return template.replace(/\{(\w+)((?:\|\w+:[^|{}]*)*)\}/g, (_, name: string, forms: string) => {
+    if (!Object.hasOwn(values, name)) return '';
+    const value = values[name];
+    if (typeof value !== 'number') return String(value);
+    const number = intl((tag) => new Intl.NumberFormat(tag), language).format(value);
+    if (!forms) return number;
+    const form = (category: string) => forms.split(`|${category}:`)[1]?.split('|')[0];
+    return (form(intl((tag) => new Intl.PluralRules(tag), language).select(value)) ?? form('other') ?? '').replace(/#/g, number);
+  });
 }
 
 /**

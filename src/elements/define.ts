@@ -6,3 +6,6 @@
 export function defineElement(tag: string, element: CustomElementConstructor): void {
   if (!customElements.get(tag)) customElements.define(tag, element);
 }
+
+// The template's script registers the page's language through the shared chunk it loads anyway.
+export { registerTranslation } from './translation.js';

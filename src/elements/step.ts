@@ -1,11 +1,7 @@
 /** A numbered part of a set-up ("2. Scan the QR code…"), shared by the elements of B2C's enrollment page. */
 import { html, nothing } from 'lit/html.js';
 import { css } from './css.js';
-
-/** The page's language where `host` is, as the page declares it. */
-function languageOf(host: Element): string {
-  return host.closest('[lang]')?.getAttribute('lang') || 'en';
-}
+import { languageOf } from './translation.js';
 
 /** `n` in the digits of the page's language; a `lang` that is no language tag gets the plain number. */
 function formatNumber(host: Element, n: number): string {

@@ -3,6 +3,8 @@
  * language, width and the kit, and one frame showing the chosen page.
  * The choice lives in the address (?view=…&theme=…) so that a view can be shared.
  */
+import { LANGUAGES, isRightToLeft } from '../core/language.js';
+
 const frame = document.getElementById('view') as HTMLIFrameElement;
 const switches = document.querySelector<HTMLFormElement>('.switches')!;
 const links = [...document.querySelectorAll<HTMLAnchorElement>('nav a')];
@@ -14,16 +16,28 @@ const DISPLAY = ['theme', 'lang', 'kit', 'loading', 'device'] as const;
 const b2cPort = document.querySelector<HTMLMetaElement>('meta[name="b2c-port"]')?.content;
 const b2cOrigin = b2cPort ? `${location.protocol}//${location.hostname}:${b2cPort}` : location.origin;
 
+// The language switch offers every language of the kit, each named in itself (Intl.DisplayNames), English first.
+const languages = switches.querySelector<HTMLSelectElement>('select[name="lang"]')!;
+for (const language of LANGUAGES.filter((code) => code !== 'en')) {
+  const name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
+  const option = new Option(`${name}${isRightToLeft(language) ? ' (RTL)' : ''} · ${language}`, language);
+  option.lang = language;
+  languages.append(option);
+}
+
+/** A switch: a group of radio buttons or a select. */
+const control = (name: string) => switches.elements.namedItem(name) as RadioNodeList | HTMLSelectElement;
+
 const address = new URLSearchParams(location.search);
 for (const name of DISPLAY) {
   const value = address.get(name);
-  const radio = switches.querySelector<HTMLInputElement>(`input[name="${name}"][value="${CSS.escape(value ?? '')}"]`);
-  if (radio) radio.checked = true;
+  const known = [...switches.querySelectorAll<HTMLInputElement | HTMLOptionElement>(`[name="${name}"] option, input[name="${name}"]`)].some((item) => item.value === value);
+  if (value !== null && known) control(name).value = value;
 }
 let view = address.get('view') ?? links[0].getAttribute('href')!;
 
 function chosen(name: string): string {
-  return switches.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)!.value;
+  return control(name).value;
 }
 
 function show(): void {
@@ -58,5 +72,3 @@ document.getElementById('reset')!.addEventListener('click', () => {
   });
 });
 show();
-
-export {}; // a module: its names stay its own

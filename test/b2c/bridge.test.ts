@@ -10,6 +10,10 @@ import { collectWarnings } from '../helpers/console.js';
 import { b2cPage, bridgedPage, ENROLL_URI, ENROLL_VALUES, removePages, settle } from '../helpers/b2c.js';
 import { decodeSvg } from '../helpers/qr.js';
 import { sendKeys } from '../helpers/commands.js';
+import { readOptions } from '../../src/b2c/options.js';
+import { registerTranslation } from '../../src/elements/translation.js';
+import german from '../../src/locales/de.js';
+import hebrew from '../../src/locales/he.js';
 
 const qrIn = (api: HTMLElement) => api.querySelector<TotpQrCodeElement>('.qrCodeControlContent totp-qr-code');
 const visible = (element: Element | null) => element !== null && element.checkVisibility();
@@ -321,6 +325,64 @@ describe('B2C bridge', () => {
         expect(submits, `autosubmit ${autosubmit}`).to.equal(autosubmit ? 1 : 0);
         remove();
       }
+    });
+  });
+
+  describe("the page's language", () => {
+    before(() => {
+      registerTranslation(german);
+      registerTranslation(hebrew);
+    });
+    afterEach(() => {
+      document.documentElement.lang = 'en';
+      document.documentElement.removeAttribute('data-totp-lang');
+    });
+
+    const headingOf = (element: Element | null) => element!.shadowRoot!.querySelector('h2')!.textContent;
+
+    it("shows the kit's texts in <html lang>'s language where B2C's are its defaults", async () => {
+      document.documentElement.lang = 'de-AT';
+      const { api } = await bridgedPage('totp-enroll');
+      expect(headingOf(api.querySelector('totp-app-icon'))).to.equal('1. Authenticator-App herunterladen');
+      expect(headingOf(qrIn(api))).to.equal('2. Scannen Sie den QR-Code mit Ihrer Authenticator-App');
+      const info = api.querySelector<TotpAuthenticatorInfoElement>('totp-authenticator-info')!;
+      expect(info.shadowRoot!.querySelector('button')!.textContent!.trim()).to.equal('Scannen nicht möglich? Daten manuell eingeben');
+      // Nothing forced: the elements take the page's own lang.
+      expect(qrIn(api)!.hasAttribute('lang')).to.equal(false);
+    });
+
+    it("lets a tenant's own B2C text win over the kit's translation, and the template's texts over both", async () => {
+      document.documentElement.lang = 'de';
+      const { api } = await bridgedPage('totp-enroll', { ...ENROLL_VALUES, strings: { qrTitle: 'Contoso-Code scannen' } }, { strings: { appIcon: { heading: 'Contoso Keys holen' } } });
+      expect(headingOf(qrIn(api))).to.equal('2. Contoso-Code scannen');
+      expect(headingOf(api.querySelector('totp-app-icon'))).to.equal('1. Contoso Keys holen');
+    });
+
+    it('takes the language the template forces (data-totp-lang) over B2C\'s, on every element', async () => {
+      document.documentElement.setAttribute('data-totp-lang', 'de');
+      const options = readOptions(document);
+      expect(options.language).to.equal('de');
+      const { api } = await bridgedPage('totp-verify', ENROLL_VALUES, options);
+      const code = api.querySelector<TotpCodeInputElement>('totp-code-input')!;
+      expect(code.getAttribute('lang')).to.equal('de');
+      expect(code.input!.validationMessage).to.match(/^Geben Sie den 6-stelligen Code/);
+    });
+
+    it('lays the elements out right to left in Hebrew, the code left to right', async () => {
+      document.documentElement.lang = 'he';
+      const { api } = await bridgedPage('totp-verify');
+      const code = api.querySelector<TotpCodeInputElement>('totp-code-input')!;
+      expect(code.getAttribute('dir')).to.equal('rtl');
+      expect(getComputedStyle(code).direction).to.equal('rtl');
+      expect(getComputedStyle(code.input!).direction).to.equal('ltr');
+      expect(code.input!.validationMessage).to.match(/^יש להזין את הקוד/);
+    });
+
+    it('keeps English where the page\'s language has no translation registered', async () => {
+      document.documentElement.lang = 'cy';
+      const { api } = await bridgedPage('totp-enroll');
+      expect(headingOf(api.querySelector('totp-app-icon'))).to.equal('1. Get an authenticator app');
+      expect(api.querySelector('totp-app-icon')!.hasAttribute('dir')).to.equal(false);
     });
   });
 

@@ -74,6 +74,21 @@ describe('format', () => {
   it('does not interpret the values', () => {
     expect(format('{a}', { a: '{b}$&' })).to.equal('{b}$&');
   });
+
+  it("writes numbers as the language writes them (Intl.NumberFormat)", () => {
+    expect(format('{n}', { n: 1234 }, 'de')).to.equal('1.234');
+    expect(format('{n}', { n: 6 }, 'ar')).to.equal(new Intl.NumberFormat('ar').format(6));
+    expect(format('{n}', { n: 6 }, 'not a language tag')).to.equal('6');
+  });
+
+  it("chooses a count's plural form by Intl.PluralRules, # standing for the number", () => {
+    const digits = '{n|one:# цифра|few:# цифры|other:# цифр}';
+    expect([1, 3, 6, 21].map((n) => format(digits, { n }, 'ru'))).to.deep.equal(['1 цифра', '3 цифры', '6 цифр', '21 цифра']);
+    expect(format('{n|one:# digit|other:# digits}', { n: 1 })).to.equal('1 digit');
+    // A form the text lacks ("many" in Polish) takes `other`; a string value takes no form.
+    expect(format('{n|one:# cyfra|few:# cyfry|other:# cyfr}', { n: 5 }, 'pl')).to.equal('5 cyfr');
+    expect(format('{n|one:x|other:y}', { n: 'text' })).to.equal('text');
+  });
 });
 
 describe('format and the prototype chain', () => {

@@ -55,3 +55,31 @@ test('the base URL check refuses what would be published or break the asset URLs
     assert.throws(() => baseUrl.templateBaseUrl(value), (error) => why.test(error.message) && !/p4ss|S1GN/.test(error.message), String(value));
   }
 });
+
+test('locales reads each language module as data and emits one chunk per language and page, holding that page\'s groups only', async () => {
+  const locales = await load('plugins/locales.ts');
+  const german = locales.readLocale('de');
+  assert.equal(german.language, 'de');
+  assert.deepEqual(Object.keys(german), ['language', 'qrCode', 'authenticatorInfo', 'appIcon', 'codeInput']);
+  assert.equal(locales.readLocale('he').dir, 'rtl');
+  assert.equal(locales.LOCALE_LANGUAGES.length, 37);
+  assert.ok(!locales.LOCALE_LANGUAGES.includes('en'));
+  // The folder's name changes with the texts; it is the same for the same texts.
+  assert.match(locales.localesFolder(), /^assets\/locales-[0-9a-f]{10}\/$/);
+  assert.equal(locales.localesFolder(), locales.localesFolder());
+
+  const plugin = locales.localeChunks('assets/locales-x/');
+  const emitted = [];
+  plugin.buildStart.call({ emitFile: (file) => emitted.push(file) });
+  assert.equal(emitted.length, 74);
+  assert.deepEqual(emitted.find((file) => file.fileName === 'assets/locales-x/pt-br-verification.js')?.type, 'chunk');
+  const id = emitted.find((file) => file.fileName === 'assets/locales-x/de-verification.js').id;
+  assert.equal(plugin.resolveId(id), id);
+  assert.equal(plugin.resolveId('./other.js'), undefined);
+  const code = await plugin.load(id);
+  const data = JSON.parse(code.replace(/^export default /, '').replace(/;$/, ''));
+  assert.deepEqual(Object.keys(data), ['language', 'codeInput']);
+  assert.equal(data.codeInput.label, 'Bestätigungscode');
+  const enrollment = JSON.parse((await plugin.load(id.replace(':verification', ':enrollment'))).replace(/^export default /, '').replace(/;$/, ''));
+  assert.deepEqual(Object.keys(enrollment), ['language', 'qrCode', 'authenticatorInfo', 'appIcon']);
+});

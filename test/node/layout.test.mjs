@@ -15,6 +15,34 @@ import assert from 'node:assert/strict';
 import { serveB2C } from '../../src/preview/server/serve-b2c.mjs';
 import { ENGINES, launch } from './engines.mjs';
 import { STATES, WIDTHS } from '../shots/states.mjs';
+import { readFileSync } from 'node:fs';
+import { stretch } from '../helpers/pseudo.mjs';
+
+/**
+ * Each element's English defaults, read from its source (the `…Strings` object: one `key: 'text',`
+ * a line), in the pseudo-locale (test/helpers/pseudo.mjs): the texts the page checks put on every
+ * element of a page, as a template's #totp-kit-strings would, to see a long language at 320 px.
+ */
+const PSEUDO = Object.fromEntries(
+  ['qr-code', 'authenticator-info', 'app-icon', 'code-input'].map((name) => {
+    const source = readFileSync(new URL(`../../src/elements/${name}/${name}.ts`, import.meta.url), 'utf8');
+    const block = /export const \w+Strings: \w+ = \{\n([\s\S]*?)\n\};/.exec(source)[1];
+    const strings = Object.fromEntries(
+      [...block.matchAll(/^\s+(\w+): (['"])(.*)\2,$/gm)].map(([, key, , text]) => [key, JSON.parse(`"${text.replace(/\\'/g, "'").replace(/"/g, '\\"')}"`)]),
+    );
+    assert.ok(Object.keys(strings).length >= 8, `${name}: its English defaults`);
+    return [`totp-${name}`, stretch(strings)];
+  }),
+);
+
+/** Runs in the page: gives every kit element its pseudo-locale texts, waits for them to render, and says how many elements there are and how many show them. */
+async function applyPseudo(byTag) {
+  const elements = [...document.querySelectorAll('totp-qr-code, totp-authenticator-info, totp-app-icon, totp-code-input')];
+  for (const element of elements) element.strings = byTag[element.localName];
+  await Promise.all(elements.map((element) => element.updateComplete));
+  const shown = elements.filter((element) => `${element.shadowRoot?.textContent ?? ''}${element.textContent}`.includes('⟦'));
+  return [elements.length, shown.length];
+}
 
 const VARIANTS = [
   { theme: 'light', lang: 'en' },
@@ -150,6 +178,23 @@ for (const engine of ENGINES) {
       assert.ok(has(/^focus ring of button#clipped is clipped by div/), problems.join('\n'));
       assert.ok(has(/^focus ring of button#outlying leaves the viewport/), problems.join('\n'));
     });
+
+    // The pages with the kit's elements, at 320 px, with every text 40 % longer and accented.
+    for (const state of ['enroll', 'verify', 'wrong-code', 'too-many', 'server-error']) {
+      test(`${state}: a pseudo-locale 40 % longer, accented, at 320 px: no sideways scroll, targets of 24 px, focus rings whole`, async () => {
+        const problems = [];
+        for (const open of state === 'enroll' ? [false, true] : [false]) {
+          await page.setViewport({ width: 320, height: 900 });
+          await page.goto(`${hosted.b2cOrigin}/page-templates/${STATES[state]}&device=${WIDTHS[320]}`);
+          await page.waitFor(() => document.querySelector('#api > *') && !document.querySelector('#api :is(.qrCodeControlContent, li.AuthenticatorInfoControl .attrEntry[id], .authenticatorIconControlContent, input#otpCode):not([data-totp-kit])'));
+          const [elements, shown] = await page.evaluate(applyPseudo, PSEUDO);
+          assert.ok(elements > 0 && shown === elements, `${state}: ${shown} of ${elements} kit elements show the pseudo-locale`);
+          const result = await page.evaluate(layoutProblems, open);
+          problems.push(...result.problems.map((problem) => `320 px pseudo${open ? ' (opened)' : ''}: ${problem}`));
+        }
+        assert.deepEqual(problems, []);
+      });
+    }
 
     for (const state of Object.keys(STATES)) {
       test(`${state}: no sideways scroll, targets of 24 px, focus rings whole, at every width, light and dark, left to right and right to left`, async (t) => {

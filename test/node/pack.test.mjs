@@ -75,11 +75,14 @@ test('the tarball holds the library, its declarations, the CDN bundle with its l
   }
   // JavaScript and declarations side by side, mirroring src/.
   for (const file of files.filter((path) => path.startsWith('dist/lib/'))) {
-    assert.match(file, /^dist\/lib\/(index|b2c\/(controls\/)?[\w-]+|core\/[\w-]+|elements\/([\w-]+\/)?[\w.-]+)\.(js|d\.ts)$/, file);
+    assert.match(file, /^dist\/lib\/(index|b2c\/(controls\/)?[\w-]+|core\/[\w-]+|elements\/([\w-]+\/)?[\w.-]+|locales\/[\w-]+)\.(js|d\.ts)$/, file);
     const twin = file.endsWith('.d.ts') ? file.replace(/\.d\.ts$/, '.js') : file.replace(/\.js$/, '.d.ts');
     assert.ok(files.includes(twin), `${file} has its ${twin}`);
   }
   for (const name of ELEMENTS) assert.ok(files.includes(`dist/lib/elements/${name}/${name}.js`), name);
+  // Every language, for npm and for the CDN (src/locales/, src/build/plugins/locales.ts).
+  assert.equal(files.filter((file) => /^dist\/lib\/locales\/[\w-]+\.js$/.test(file)).length, 38, 'the 37 languages and their index');
+  assert.equal(files.filter((file) => /^dist\/cdn\/locales\/[\w-]+\.js$/.test(file)).length, 37, 'the 37 languages beside the CDN bundle');
   for (const file of ['LICENSE', 'README.md', 'dist/lib/index.js', 'dist/lib/b2c/bridge.js', 'dist/cdn/b2c-totp-kit.js', 'dist/cdn/THIRD-PARTY-LICENSES.txt', 'dist/custom-elements.json']) {
     assert.ok(files.includes(file), file);
   }
@@ -90,16 +93,17 @@ test('the tarball holds the library, its declarations, the CDN bundle with its l
     assert.ok(notice.includes(text), `the CDN bundle's notice names ${text}`);
   }
   t.diagnostic(`tarball: ${packed.size} bytes packed, ${packed.unpackedSize} unpacked, ${packed.entryCount} files`);
-  // The README is most of it (74 KB of 340 KB unpacked at 0.1.0); a stray folder would be far more.
-  assert.ok(packed.size < 150_000, `the tarball stays small (${packed.size} bytes)`);
+  // The README is most of it (74 KB of 340 KB unpacked at 0.1.0), then the 37 languages, twice (the
+  // library's and the CDN's, about 50 KB packed); a stray folder would be far more.
+  assert.ok(packed.size < 200_000, `the tarball stays small (${packed.size} bytes)`);
 });
 
 test('every exports subpath resolves in the installed package, each with its declarations', () => {
   const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
   const subpaths = Object.keys(pkg.exports);
-  assert.deepEqual(subpaths, ['.', './qr-code', './authenticator-info', './app-icon', './code-input', './b2c', './cdn', './custom-elements.json', './package.json']);
-  // Node's own resolution, from the consumer's directory.
-  const specifiers = subpaths.map((subpath) => `b2c-totp-kit${subpath.slice(1)}`);
+  assert.deepEqual(subpaths, ['.', './qr-code', './authenticator-info', './app-icon', './code-input', './b2c', './locales', './locales/*', './cdn', './custom-elements.json', './package.json']);
+  // Node's own resolution, from the consumer's directory; a language for the pattern.
+  const specifiers = subpaths.map((subpath) => `b2c-totp-kit${subpath.slice(1).replace('*', 'pt-br')}`);
   const script = `console.log(JSON.stringify(${JSON.stringify(specifiers)}.map((s) => import.meta.resolve(s))))`;
   const resolved = JSON.parse(run(process.execPath, ['--input-type=module', '-e', script], { cwd: consumer }).stdout);
   for (const [index, url] of resolved.entries()) {
@@ -109,7 +113,7 @@ test('every exports subpath resolves in the installed package, each with its dec
   for (const [subpath, target] of Object.entries(pkg.exports)) {
     if (typeof target === 'string') continue;
     assert.equal(Object.keys(target)[0], 'types', `${subpath}: types first`);
-    assert.ok(existsSync(join(installed, target.types)), `${subpath}: ${target.types}`);
+    assert.ok(existsSync(join(installed, target.types.replace('*', 'pt-br'))), `${subpath}: ${target.types}`);
   }
   for (const field of ['main', 'module', 'types']) assert.ok(existsSync(join(installed, pkg[field])), `${field}: ${pkg[field]}`);
   assert.ok(existsSync(join(installed, pkg.customElements)), 'customElements');
@@ -153,6 +157,9 @@ import { TotpCopyEvent } from 'b2c-totp-kit/authenticator-info';
 import { appIconStrings } from 'b2c-totp-kit/app-icon';
 import { startBridge, readOptions, type BridgeOptions } from 'b2c-totp-kit/b2c';
 import type { TotpAppIconElement } from 'b2c-totp-kit/cdn';
+import { registerTranslation, type Translation } from 'b2c-totp-kit';
+import { loadTranslation, matchLanguage } from 'b2c-totp-kit/locales';
+import german from 'b2c-totp-kit/locales/de';
 
 const qr: TotpQrCodeElement = document.createElement('totp-qr-code');
 qr.value = 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP';
@@ -168,6 +175,9 @@ if (icon) icon.strings = { appStore: appIconStrings.appStore };
 const options: BridgeOptions = { ...readOptions(document), autosubmit: true };
 const stop: () => void = startBridge(document, options);
 stop();
+const de: Translation = german;
+registerTranslation(de, 'de-AT');
+void loadTranslation(matchLanguage('pt-BR')).then((translation) => translation && registerTranslation(translation));
 export { copied };
 `,
   );

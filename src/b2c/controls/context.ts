@@ -7,7 +7,7 @@ export interface Context {
   /** B2C's #api: the page the control is on. */
   readonly api: HTMLElement;
   readonly options: BridgeOptions;
-  /** The page's language, `<html lang>` as B2C sets it. */
+  /** The page's language: the template's `data-totp-lang`, else `<html lang>` as B2C sets it. */
   readonly language: string;
   /** The template's texts (#totp-kit-strings): they win over everything. */
   readonly strings: PageStrings;
@@ -18,7 +18,7 @@ export interface Context {
 export const textOf = (node: Element | null | undefined) => node?.textContent?.trim() ?? '';
 
 export function contextOf(api: HTMLElement, options: BridgeOptions): Context {
-  const language = api.ownerDocument.documentElement.lang || 'en';
+  const language = options.language || api.ownerDocument.documentElement.lang || 'en';
   return { api, options, language, strings: options.strings ?? {}, tenant: (text) => tenantText(text, language) };
 }
 

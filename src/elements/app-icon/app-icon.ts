@@ -1,7 +1,8 @@
 import { html, nothing, svg } from 'lit/html.js';
 import { KitElement, type PropertyValues } from '../kit-element.js';
 import { detectPlatform, readPlatformHints, type Platform } from '../../core/platform.js';
-import { format, mergeStrings } from '../../core/text.js';
+import { format } from '../../core/text.js';
+import { languageOf, localTexts } from '../translation.js';
 import { defineElement } from '../define.js';
 import { styles } from './app-icon.styles.js';
 import { visuallyHidden } from '../visually-hidden.styles.js';
@@ -144,7 +145,7 @@ export class TotpAppIconElement extends KitElement {
   }
 
   protected override render() {
-    const text = mergeStrings(appIconStrings, this.strings);
+    const text = localTexts(this, 'appIcon', appIconStrings, this.strings);
     const any = this.app === 'any';
     const [name, appStore, googlePlay, symbol] = APPS[any || this.app === 'google' ? this.app : 'microsoft'];
     const platform = ['ios', 'android', 'desktop'].includes(this.platform) ? this.platform : detectPlatform(readPlatformHints());
@@ -154,7 +155,7 @@ export class TotpAppIconElement extends KitElement {
     const link = ([href, host]: StoreLink, label: string, part: string) =>
       href
         ? html`<a part="link ${part}" href=${href} target="_blank" rel="noopener noreferrer"
-            >${format(label, { app })}${host ? ` ${format(text.host, { host })}` : ''}<span class="sr"> ${text.newTab}</span></a>`
+            >${format(label, { app }, languageOf(this))}${host ? ` ${format(text.host, { host }, languageOf(this))}` : ''}<span class="sr"> ${text.newTab}</span></a>`
         : nothing;
     return html`${stepHeading(this, this.step, text.heading)}<div class="app">
       <span part="icon" aria-hidden="true"><slot name="icon"

@@ -2,7 +2,8 @@ import { html, nothing } from 'lit/html.js';
 import { KitElement, type PropertyValues } from '../kit-element.js';
 import { parseOtpauthUri, type OtpauthKey } from '../../core/otpauth.js';
 import { displaySecret } from '../../core/secret.js';
-import { cleanLabel, format, freshMessage, mergeStrings } from '../../core/text.js';
+import { cleanLabel, format, freshMessage } from '../../core/text.js';
+import { languageOf, localTexts } from '../translation.js';
 import { markForReplays } from '../../core/replay.js';
 import { defineElement } from '../define.js';
 import { styles } from './authenticator-info.styles.js';
@@ -231,7 +232,7 @@ export class TotpAuthenticatorInfoElement extends KitElement {
               : html`<span class="groups" aria-hidden="true">${shown.groups.map((group) => html`<span>${group}</span><wbr>`)}</span
                 ><span class="sr">${shown.groups.map((group) => Array.from(group).join(' ')).join(', ')}</span>`}</dd></div>`
           : nothing}
-        <div><dt>${text.settings}</dt><dd>${format(counting ? text.totp : text.hotp, settings)}</dd></div>
+        <div><dt>${text.settings}</dt><dd>${format(counting ? text.totp : text.hotp, settings, languageOf(this))}</dd></div>
       </dl>
       ${account ? nothing : html`<p part="note">${text.noAccount}</p>`}
       ${!shown ? html`<p part="note">${text.noSecret}</p>` : shown.valid ? nothing : html`<p part="note">${text.badSecret}</p>`}
@@ -247,13 +248,13 @@ export class TotpAuthenticatorInfoElement extends KitElement {
       ${counting && (this.periodHint || this.countdown)
         ? html`<p part="period">${this.countdown
             ? html`<svg part="countdown" aria-hidden="true" viewBox="0 0 20 20"><circle cx="10" cy="10" r="8" pathLength="100"></circle></svg>`
-            : nothing}${format(text.period, { period })}</p>`
+            : nothing}${format(text.period, { period }, languageOf(this))}</p>`
         : nothing}
     `;
   }
 
   get #text(): AuthenticatorInfoStrings {
-    return mergeStrings(authenticatorInfoStrings, this.strings);
+    return localTexts(this, 'authenticatorInfo', authenticatorInfoStrings, this.strings);
   }
 
   /** The secret as shown and copied, or undefined when there is none. */

@@ -1,6 +1,7 @@
 import { ReactiveKitElement, type PropertyValues } from '../reactive-element.js';
 import { codeDigits, normaliseCode } from '../../core/code.js';
-import { format, freshMessage, mergeStrings } from '../../core/text.js';
+import { format, freshMessage } from '../../core/text.js';
+import { languageOf, localTexts } from '../translation.js';
 import { INPUT_NOT_RECORDED, markForReplays } from '../../core/replay.js';
 import { defineElement } from '../define.js';
 import { styles } from './code-input.styles.js';
@@ -239,7 +240,7 @@ export class TotpCodeInputElement extends ReactiveKitElement {
       if (this.name) nodes.input.setAttribute('name', this.name);
       else nodes.input.removeAttribute('name');
     }
-    nodes.hint.textContent = format(this.sent ? text.hintSent : text.hint, { length: codeDigits(this.length) });
+    nodes.hint.textContent = format(this.sent ? text.hintSent : text.hint, { length: codeDigits(this.length) }, languageOf(this));
     // Empty without an error (the styles show the box only then); what to do next after a blocking one.
     const next = this.#blocked ? Object.assign(document.createElement('span'), { className: 'totp-code-input-next', textContent: text[this.errorKind as 'locked' | 'unavailable'] }) : '';
     nodes.error.replaceChildren(...(this.error ? [this.error, ...(next ? [' ', next] : [])] : []));
@@ -270,7 +271,7 @@ export class TotpCodeInputElement extends ReactiveKitElement {
   }
 
   get #text(): CodeInputStrings {
-    return mergeStrings(codeInputStrings, this.strings);
+    return localTexts(this, 'codeInput', codeInputStrings, this.strings);
   }
 
   get #length(): number {
@@ -493,7 +494,7 @@ export class TotpCodeInputElement extends ReactiveKitElement {
       input.setSelectionRange(caret, caret);
     }
     this.#before = undefined;
-    if (this.#refusal) this.message = freshMessage(format(this.#text[this.#refusal], { length }), this.message);
+    if (this.#refusal) this.message = freshMessage(format(this.#text[this.#refusal], { length }, languageOf(this)), this.message);
     return digits;
   }
 
@@ -511,7 +512,9 @@ export class TotpCodeInputElement extends ReactiveKitElement {
     const count = this.#value.length;
     const length = this.#length;
     const text = this.#text;
-    this.#input!.setCustomValidity(this.noValidate || count === length ? '' : format(count ? text.wrongLength : this.sent ? text.emptySent : text.empty, { length, count }));
+    this.#input!.setCustomValidity(
+      this.noValidate || count === length ? '' : format(count ? text.wrongLength : this.sent ? text.emptySent : text.empty, { length, count }, languageOf(this)),
+    );
   }
 
   #updateStates(): void {

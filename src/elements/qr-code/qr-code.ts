@@ -3,7 +3,8 @@ import { KitElement, type PropertyValues } from '../kit-element.js';
 import { parseOtpauthUri, type OtpauthKey, type OtpauthProblem } from '../../core/otpauth.js';
 import { encodeQr, QrCapacityError, ERROR_CORRECTION_LEVELS, type ErrorCorrection, type QrSymbol } from '../../core/qr.js';
 import { canOpenAppLinks, readPlatformHints } from '../../core/platform.js';
-import { format, mergeStrings } from '../../core/text.js';
+import { format } from '../../core/text.js';
+import { languageOf, localTexts } from '../translation.js';
 import { markForReplays } from '../../core/replay.js';
 import { defineElement } from '../define.js';
 import { styles } from './qr-code.styles.js';
@@ -175,7 +176,7 @@ export class TotpQrCodeElement extends KitElement {
   }
 
   protected override render() {
-    const text = mergeStrings(qrCodeStrings, this.strings);
+    const text = localTexts(this, 'qrCode', qrCodeStrings, this.strings);
     const onPhone = this.#tapCanOpenApps && this.deepLink !== 'never';
     const heading = stepHeading(this, this.step, onPhone ? text.headingOnPhone : text.heading);
     const next = this.step > 0 && text.next ? html`<p part="next">${stepLine(this, this.step + 1, text.next)}</p>` : nothing;
@@ -205,7 +206,7 @@ export class TotpQrCodeElement extends KitElement {
 
   #accessibleName(text: QrCodeStrings, { issuer, account }: OtpauthKey): string {
     const template = !account ? text.nameWithoutAccount : issuer ? text.name : text.nameWithoutIssuer;
-    return format(template, { issuer, account });
+    return format(template, { issuer, account }, languageOf(this));
   }
 
   #errorMessage(text: QrCodeStrings): string {

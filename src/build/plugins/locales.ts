@@ -1,0 +1,81 @@
+/**
+ * The language modules of the template build: for each of the kit's languages
+ * (src/core/language.ts) and each TOTP page, one chunk holding only that page's
+ * texts, `assets/locales-<hash>/<language>-<page>.js`: the verification page,
+ * which every sign-in sees, never downloads the enrollment page's texts.
+ * The names have no hash of their own, so the template's script can build the
+ * URL from the page's language at run time (one list of languages instead of
+ * 74 URLs in the script every page loads); the folder's hash covers every
+ * language module, so a changed text gets a new URL.
+ * The source of each language is one DOM-free data module, src/locales/<language>.ts.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import type { Plugin } from 'vite';
+import { LANGUAGES } from '../../core/language.ts';
+
+/** The element groups each page shows. */
+export const PAGE_GROUPS = {
+  verification: ['codeInput'],
+  enrollment: ['qrCode', 'authenticatorInfo', 'appIcon'],
+} as const;
+
+export type LocalePage = keyof typeof PAGE_GROUPS;
+
+const PREFIX = '\0b2c-totp-kit:locale:';
+const root = resolve(import.meta.dirname, '../../..');
+
+/** The languages that have a module: every one but English, which is the elements' own. */
+export const LOCALE_LANGUAGES = LANGUAGES.filter((language) => language !== 'en');
+
+const sourceOf = (language: string) => readFileSync(resolve(root, 'src/locales', `${language}.ts`), 'utf8');
+
+/** The data of a language module: its source is one typed object literal (`const translation: Translation = {…};`) and its export. */
+export function readLocale(language: string): Record<string, unknown> {
+  const source = sourceOf(language);
+  const start = source.indexOf('const translation: Translation = {');
+  const end = source.lastIndexOf('};\n\nexport default translation;');
+  if (start < 0 || end < 0) throw new Error(`src/locales/${language}.ts is not a language module's data (const translation: Translation = {…}; export default translation;)`);
+  const literal = source.slice(source.indexOf('{', start), end + 1);
+  // The kit's own source, as data, in a context of its own: never a page's input.
+  return runInNewContext(`(${literal})`, Object.create(null), { timeout: 1000 }) as Record<string, unknown>;
+}
+
+/** The folder of this build's language modules: its name changes with any of their texts. */
+export function localesFolder(): string {
+  const hash = createHash('sha256');
+  for (const language of LOCALE_LANGUAGES) hash.update(`${language}\n${sourceOf(language)}\n`);
+  return `assets/locales-${hash.digest('hex').slice(0, 10)}/`;
+}
+
+/** Every element group: the CDN's one module per language (`locales/de.js`). */
+export const WHOLE = { '': ['qrCode', 'authenticatorInfo', 'appIcon', 'codeInput'] } as const;
+
+/** Emits `<folder><language>-<page>.js` for each language and page of `pages` (`<language>.js` for the page ''). */
+export function localeChunks(folder: string, pages: Readonly<Record<string, readonly string[]>> = PAGE_GROUPS): Plugin {
+  return {
+    name: 'b2c-totp-kit:locales',
+    apply: 'build',
+    buildStart() {
+      for (const language of LOCALE_LANGUAGES) {
+        for (const page of Object.keys(pages)) {
+          this.emitFile({ type: 'chunk', id: `${PREFIX}${language}:${page}`, fileName: `${folder}${language}${page && `-${page}`}.js`, preserveSignature: 'strict' });
+        }
+      }
+    },
+    resolveId(id) {
+      return id.startsWith(PREFIX) ? id : undefined;
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return undefined;
+      const [language, page] = id.slice(PREFIX.length).split(':') as [string, string];
+      const data = readLocale(language);
+      const picked: Record<string, unknown> = { language: data.language };
+      if (data.dir) picked.dir = data.dir;
+      for (const group of pages[page]) picked[group] = data[group];
+      return `export default ${JSON.stringify(picked)};`;
+    },
+  };
+}
