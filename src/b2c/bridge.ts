@@ -16,7 +16,7 @@
  *   window.CONTENT, no calls to B2C's endpoints.
  */
 import * as B2C from './contract.js';
-import { DEFAULT_TEXT, MARKER, settled, upgradeOnce, type Mount } from './mount.js';
+import { DEFAULT_TEXT, MARKER, SHOWN_BY_KIT, settled, upgradeOnce, type Mount } from './mount.js';
 import { readOptions, type BridgeOptions, type KitTag } from './options.js';
 import { contextOf, textOf, type Context } from './controls/context.js';
 import { errorKindOf } from './texts.js';
@@ -86,7 +86,7 @@ form:has(${B2C.CODE_INPUT.inForm} input[${MARKER}]) > #claimVerificationServerEr
 form:has(${B2C.CODE_INPUT.inForm} totp-code-input:state(blocked)) > .buttons > #continue { display: none !important }
 [${SHOWN_ON_INPUT}] { display: none !important }
 .verificationControlContent:has(totp-code-input:state(blocked)) > .buttons > .verifyCode { display: none !important }
-li[${MARKER}] > .attrEntry > :not(.totp-kit-server-qr) { display: none !important }`;
+li[${MARKER}] > .attrEntry > :not(.totp-kit-server-qr), li[${SHOWN_BY_KIT}] { display: none !important }`;
 
 /**
  * Upgrades the B2C page in `doc` now and whenever B2C changes #api.
@@ -155,10 +155,11 @@ function upgradeServerQr(api: HTMLElement, options: BridgeOptions): void {
   if (!field || !item) return;
   // At once, before the module loads: the image, its base64 and the URI and secret claims all hold the secret.
   // Their whole items (B2C's field and the kit's image alike): the module imports nothing of the entry's.
-  for (const id of [options.claims?.uri, options.claims?.secret?.id]) {
+  const secretClaims = [options.claims?.uri, options.claims?.secret?.id].flatMap((id) => {
     const claim = id && api.querySelector(B2C.claimField(id))?.parentElement?.parentElement;
-    if (claim) markForReplays(claim);
-  }
+    return claim ? [claim] : [];
+  });
+  for (const claim of secretClaims) markForReplays(claim);
   markForReplays(item);
   if (settled(item)) return;
   if (!serverQr) {
@@ -174,7 +175,11 @@ function upgradeServerQr(api: HTMLElement, options: BridgeOptions): void {
   if (!defined.every(Boolean)) return;
   const module = serverQr;
   const context = contextOf(api, options);
-  void upgradeOnce(item, () => inLanguage(module.mountServerQr(item, field, claims, context), item, options));
+  void upgradeOnce(item, () => inLanguage(module.mountServerQr(item, field, claims, context), item, options)).then(() => {
+    // The kit's QR code and details say what the URI and secret claims' raw fields (labelled by claim id) would:
+    // hidden like B2C's other originals, once the kit's are in place; their values stay in B2C's form.
+    if (item.hasAttribute(MARKER)) for (const claim of secretClaims) claim.setAttribute(SHOWN_BY_KIT, '');
+  });
 }
 
 /**

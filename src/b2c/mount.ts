@@ -11,6 +11,9 @@ export const MARKER = 'data-totp-kit';
 /** Set on a B2C text inside an upgraded control that says only B2C's default, which the kit's element says better. */
 export const DEFAULT_TEXT = 'data-totp-kit-default';
 
+/** Set on the item of a claim whose value a kit element shows (the REST-API sample's URI or secret claim): hidden. */
+export const SHOWN_BY_KIT = 'data-totp-kit-shown';
+
 /** A kit element made for a B2C node, and how to put it in place. */
 export interface Mount {
   readonly element: Element & { readonly updateComplete?: Promise<unknown> };

@@ -156,8 +156,13 @@ describe('B2C bridge on the REST-API sample', () => {
       const info = api.querySelector<TotpAuthenticatorInfoElement>('.totp-kit-server-qr totp-authenticator-info')!;
       expect(info.uri).to.equal(SAMPLE_URI);
       expect(info.identifier).to.equal('emily@fabrikam.com');
-      // The URI claim's own field is B2C's: it stays, untouched.
-      expect(api.querySelector<HTMLInputElement>('#otpauthUri')!.value).to.equal(SAMPLE_URI);
+      // The URI claim's own field is B2C's: it stays in the form with its value, hidden (the secret in a raw field,
+      // labelled by its claim id) once the kit shows the same; the account claim's field is left as it is.
+      const uriField = api.querySelector<HTMLInputElement>('#otpauthUri')!;
+      expect(uriField.value).to.equal(SAMPLE_URI);
+      expect(uriField.form, 'still in the form').to.not.equal(null);
+      expect(visible(uriField)).to.equal(false);
+      expect(visible(api.querySelector('#signInName')!)).to.equal(true);
     });
 
     it('gives the account details from a secret claim in clear, written in base64, as Base32', async () => {
