@@ -291,10 +291,24 @@ test('editing a template or a style reloads the preview', async () => {
       return brand && getComputedStyle(brand).outlineColor === expected;
     }, { timeout: 10000 }, color);
     await outlined('rgb(1, 2, 3)');
-    writeFileSync(css, '.brand { outline: 3px solid rgb(4, 5, 6); }\n');
-    await outlined('rgb(4, 5, 6)');
-    writeFileSync(html, readFileSync(html, 'utf8').replace('<title>', '<title>Edited '));
-    await page.waitForFunction(() => document.title.startsWith('Edited '), { timeout: 10000 });
+    // An edit made before the page's HMR socket is connected is not sent to it (a loaded machine can take
+    // seconds to connect): the edit is made again, once a second, until the page shows it, for up to 20 s.
+    const edit = async (write, shown) => {
+      for (let attempt = 0; attempt < 20; attempt++) {
+        write(attempt);
+        if (await page.waitForFunction(shown, { timeout: 1000 }).then(() => true, () => false)) return;
+      }
+      assert.fail('the preview did not reload within 20 s of the edit');
+    };
+    await edit(
+      (attempt) => writeFileSync(css, `.brand { outline: 3px solid rgb(4, 5, 6); } /* ${attempt} */\n`),
+      () => getComputedStyle(document.querySelector('.brand')).outlineColor === 'rgb(4, 5, 6)',
+    );
+    const template = readFileSync(html, 'utf8');
+    await edit(
+      (attempt) => writeFileSync(html, template.replace('<title>', `<title>Edited ${attempt} `)),
+      () => document.title.startsWith('Edited '),
+    );
   } finally {
     await page.close();
     rmSync(html, { force: true });
