@@ -69,7 +69,8 @@ export async function bundle(code, { kitConfig = false, external = 'none' } = {}
       rolldownOptions: { external: EXTERNALS[external], output: MINIFIED },
     },
   });
-  return [output].flat()[0].output.filter((file) => file.type === 'chunk').map((chunk) => chunk.code);
+  // Not the languages the cdn mode writes beside the bundle (locales/<code>.js): a page loads one at most, and not English.
+  return [output].flat()[0].output.filter((file) => file.type === 'chunk' && !file.fileName.startsWith('locales/')).map((chunk) => chunk.code);
 }
 
 /** The kit's self-contained bundle, as `vite build --mode cdn` makes dist/cdn/b2c-totp-kit.js. */
