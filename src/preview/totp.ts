@@ -5,24 +5,10 @@
  * Runs in browsers and in Node 20 (globalThis.crypto).
  */
 import type { OtpAlgorithm } from '../core/otpauth.js';
+import { BASE32_ALPHABET, encodeBase32 } from '../core/base32.js';
 
-const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-export function encodeBase32(bytes: Uint8Array): string {
-  let bits = 0;
-  let value = 0;
-  let text = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      text += BASE32_ALPHABET[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) text += BASE32_ALPHABET[(value << (5 - bits)) & 31];
-  return text;
-}
+// The encoder is the kit's own (core/base32.ts); the preview's mock needs the decoder as well.
+export { encodeBase32 };
 
 /** Decodes RFC 4648 Base32, any case, ignoring spaces and padding. */
 export function decodeBase32(text: string): Uint8Array<ArrayBuffer> {
