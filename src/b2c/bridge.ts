@@ -38,10 +38,11 @@ interface Control {
   readonly find: (api: HTMLElement, options: BridgeOptions) => Iterable<HTMLElement>;
   readonly mount: (node: HTMLElement, context: Context) => Mount;
   /** Marks what in B2C's node a session replay must not record (core/replay.ts). */
-  readonly keepOutOfReplays: (node: HTMLElement) => void;
+  readonly keepOutOfReplays?: (node: HTMLElement) => void;
 }
 
 const markSecretCopies = (selector: string) => (node: HTMLElement) => node.querySelectorAll(selector).forEach((copy) => markForReplays(copy));
+const markCodeField = (node: HTMLElement) => markForReplays(node, INPUT_NOT_RECORDED);
 
 const CONTROLS: readonly Control[] = [
   {
@@ -56,18 +57,18 @@ const CONTROLS: readonly Control[] = [
     mount: mountAuthenticatorInfo,
     keepOutOfReplays: markSecretCopies(B2C.INFO_CONTROL.secretCopies),
   },
-  { tag: 'totp-app-icon', find: (api) => api.querySelectorAll<HTMLElement>(B2C.APP_ICON_CONTROL.container), mount: mountAppIcon, keepOutOfReplays: () => undefined },
+  { tag: 'totp-app-icon', find: (api) => api.querySelectorAll<HTMLElement>(B2C.APP_ICON_CONTROL.container), mount: mountAppIcon },
   {
     tag: 'totp-code-input',
     find: (api, options) => findCodeInputs(api, options.claims?.code),
     mount: (node, context) => mountCodeInput(node as HTMLInputElement, context),
-    keepOutOfReplays: (node) => markForReplays(node, INPUT_NOT_RECORDED),
+    keepOutOfReplays: markCodeField,
   },
   {
     tag: 'totp-code-input',
     find: findSentCodes,
     mount: (node, context) => mountSentCode(node as HTMLInputElement, context),
-    keepOutOfReplays: (node) => markForReplays(node, INPUT_NOT_RECORDED),
+    keepOutOfReplays: markCodeField,
   },
 ];
 
@@ -122,7 +123,7 @@ function upgradePage(api: HTMLElement, options: BridgeOptions): void {
   for (const control of CONTROLS) {
     for (const node of control.find(api, options)) {
       // At once, before any element loads: a recorder may snapshot the page meanwhile (rrweb does at load).
-      control.keepOutOfReplays(node);
+      control.keepOutOfReplays?.(node);
       // B2C's node stays as it is until the element is defined (or forever, if it cannot be).
       if (settled(node) || !definedOrLoading(control.tag, api, options)) continue;
       context ??= contextOf(api, options);
