@@ -16,27 +16,54 @@
  *   window.CONTENT, no calls to B2C's endpoints.
  */
 import * as B2C from './contract.js';
-import { DEFAULT_TEXT, MARKER, SHOWN_BY_KIT, settled, upgradeOnce, type Mount } from './mount.js';
+import { MARKER, SHOWN_BY_KIT, settled, sheetOnce, upgradeOnce, type Mount } from './mount.js';
 import { readOptions, type BridgeOptions, type KitTag } from './options.js';
 import { contextOf, textOf, type Context } from './controls/context.js';
 import { errorKindOf } from './texts.js';
 import { INPUT_NOT_RECORDED, markForReplays } from '../core/replay.js';
 import { isRightToLeft } from '../core/language.js';
-import { mountQrCode } from './controls/qr-code.js';
-import { mountAuthenticatorInfo } from './controls/authenticator-info.js';
-import { mountAppIcon } from './controls/app-icon.js';
 import { findCodeInputs, mountCodeInput } from './controls/code-input.js';
-import { findSentCodes, handleControlClick, mountSentCode, SHOWN_ON_INPUT, syncSentCodes } from './controls/sent-code.js';
+import { findSentCodes } from './controls/sent-code-fields.js';
 import type { TotpCodeInputElement } from '../elements/code-input/code-input.js';
 
 export { readOptions, pageStrings, type BridgeOptions, type KitTag, type PageStrings } from './options.js';
 export { digitsOfPattern } from './controls/code-input.js';
+
+/** A module the bridge loads once, when a page first needs it; `module()` is undefined until it is there. */
+interface OnDemand<M> {
+  readonly module: () => M | undefined;
+  /** True once loaded; otherwise false, having started the load (once), after which `then` runs. */
+  readonly ready: (then: () => void) => boolean;
+}
+
+function onDemand<M>(what: string, load: () => Promise<M>): OnDemand<M> {
+  let module: M | undefined;
+  let loading: Promise<unknown> | undefined;
+  return {
+    module: () => module,
+    ready(then) {
+      // The name only: a message could quote a claim.
+      loading ??= load().then(
+        (loaded) => ((module = loaded), then()),
+        (error: unknown) => console.warn(`b2c-totp-kit: could not load ${what} (${(error as Error)?.name ?? 'error'}); B2C's control stays`),
+      );
+      return module !== undefined;
+    },
+  };
+}
+
+// The mounts only some pages need, each in the chunk of the elements it mounts (template-script.config.ts).
+const enrollment = onDemand('the enrollment page', () => import('./controls/enrollment.js'));
+const sentCodes = onDemand('the code field', () => import('./controls/sent-code.js'));
+const serverQr = onDemand('the QR image', () => import('./controls/server-qr.js'));
 
 /** A kind of B2C control: the element it needs, how to find each one, how to mount on it. */
 interface Control {
   readonly tag: KitTag;
   readonly find: (api: HTMLElement, options: BridgeOptions) => Iterable<HTMLElement>;
   readonly mount: (node: HTMLElement, context: Context) => Mount;
+  /** The module `mount` needs, where it is not in the template's script. */
+  readonly needs?: OnDemand<unknown>;
   /** Marks what in B2C's node a session replay must not record (core/replay.ts). */
   readonly keepOutOfReplays?: (node: HTMLElement) => void;
 }
@@ -48,16 +75,23 @@ const CONTROLS: readonly Control[] = [
   {
     tag: 'totp-qr-code',
     find: (api) => api.querySelectorAll<HTMLElement>(B2C.QR_CONTROL.container),
-    mount: mountQrCode,
+    mount: (node, context) => enrollment.module()!.mountQrCode(node, context),
+    needs: enrollment,
     keepOutOfReplays: markSecretCopies(B2C.QR_CONTROL.secretCopies),
   },
   {
     tag: 'totp-authenticator-info',
     find: (api) => api.querySelectorAll<HTMLElement>(B2C.INFO_CONTROL.container),
-    mount: mountAuthenticatorInfo,
+    mount: (node, context) => enrollment.module()!.mountAuthenticatorInfo(node, context),
+    needs: enrollment,
     keepOutOfReplays: markSecretCopies(B2C.INFO_CONTROL.secretCopies),
   },
-  { tag: 'totp-app-icon', find: (api) => api.querySelectorAll<HTMLElement>(B2C.APP_ICON_CONTROL.container), mount: mountAppIcon },
+  {
+    tag: 'totp-app-icon',
+    find: (api) => api.querySelectorAll<HTMLElement>(B2C.APP_ICON_CONTROL.container),
+    mount: (node, context) => enrollment.module()!.mountAppIcon(node, context),
+    needs: enrollment,
+  },
   {
     tag: 'totp-code-input',
     find: (api, options) => findCodeInputs(api, options.claims?.code),
@@ -67,27 +101,21 @@ const CONTROLS: readonly Control[] = [
   {
     tag: 'totp-code-input',
     find: findSentCodes,
-    mount: (node, context) => mountSentCode(node as HTMLInputElement, context),
+    mount: (node, context) => sentCodes.module()!.mountSentCode(node as HTMLInputElement, context),
+    needs: sentCodes,
     keepOutOfReplays: markCodeField,
   },
 ];
 
-// Hides only what the kit replaces, and only where the kit's element is in place.
-// B2C's page-level server error shows on the TOTP code input instead, and a
-// verification control's error on its code input: once, not twice. While a code
-// input is blocked (too many attempts, the service down), B2C's Verify invites
-// no further attempt. A rule each: a browser that does not know
-// :has() or :state() drops that rule alone.
-// A sheet of its own, not Lit's `css`: the bridge must not pull Lit into the entry.
-const HIDE_REPLACED = `
-.qrCodeControlContent[${MARKER}] > :is([id$="-title"], [${DEFAULT_TEXT}], [id$="-picture"], a[href^="otpauth:" i]),
-.attrEntry[${MARKER}] > :not(totp-authenticator-info),
-.authenticatorIconControlContent[${MARKER}] > :is([id$="-title"], a) { display: none !important }
+// Hides only what the kit replaces, and only where the kit's element is in place
+// (each page module hides what it replaces, sheetOnce in mount.ts). B2C's
+// page-level server error shows on the TOTP code input instead: once, not twice.
+// While the code input is blocked (too many attempts, the service down), B2C's
+// Continue invites no further attempt. A rule each: a browser that does not
+// know :has() or :state() drops that rule alone.
+const hideReplaced = sheetOnce(`
 form:has(${B2C.CODE_INPUT.inForm} input[${MARKER}]) > #claimVerificationServerError { display: none !important }
-form:has(${B2C.CODE_INPUT.inForm} totp-code-input:state(blocked)) > .buttons > #continue { display: none !important }
-[${SHOWN_ON_INPUT}] { display: none !important }
-.verificationControlContent:has(totp-code-input:state(blocked)) > .buttons > .verifyCode { display: none !important }
-li[${MARKER}] > .attrEntry > :not(.totp-kit-server-qr), li[${SHOWN_BY_KIT}] { display: none !important }`;
+form:has(${B2C.CODE_INPUT.inForm} totp-code-input:state(blocked)) > .buttons > #continue { display: none !important }`);
 
 /**
  * Upgrades the B2C page in `doc` now and whenever B2C changes #api.
@@ -96,26 +124,17 @@ li[${MARKER}] > .attrEntry > :not(.totp-kit-server-qr), li[${SHOWN_BY_KIT}] { di
 export function startBridge(doc: Document = document, options: BridgeOptions = readOptions(doc)): () => void {
   const api = doc.querySelector<HTMLElement>(B2C.API);
   if (!api) return () => undefined;
-  adoptSheet(doc);
+  hideReplaced(doc);
   const run = () => upgradePage(api, options);
   const observer = new MutationObserver(run);
   // Attributes too: B2C reveals its server error by changing style and aria-hidden.
   observer.observe(api, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'aria-hidden'] });
   // Before B2C's own handlers (capture): a new code empties the field, a Verify awaits B2C's answer anew. Nothing is stopped or prevented.
-  const onClick = (event: Event) => handleControlClick(api, event);
+  // (Before its module is there, no code field is the kit's: nothing to do.)
+  const onClick = (event: Event) => sentCodes.module()?.handleControlClick(api, event);
   api.addEventListener('click', onClick, true);
   run();
   return () => (observer.disconnect(), api.removeEventListener('click', onClick, true));
-}
-
-const sheets = new WeakMap<Document, CSSStyleSheet>();
-
-function adoptSheet(doc: Document): void {
-  if (sheets.has(doc)) return;
-  const sheet = new (doc.defaultView ?? window).CSSStyleSheet();
-  sheet.replaceSync(HIDE_REPLACED);
-  sheets.set(doc, sheet);
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
 }
 
 function upgradePage(api: HTMLElement, options: BridgeOptions): void {
@@ -124,8 +143,11 @@ function upgradePage(api: HTMLElement, options: BridgeOptions): void {
     for (const node of control.find(api, options)) {
       // At once, before any element loads: a recorder may snapshot the page meanwhile (rrweb does at load).
       control.keepOutOfReplays?.(node);
-      // B2C's node stays as it is until the element is defined (or forever, if it cannot be).
-      if (settled(node) || !definedOrLoading(control.tag, api, options)) continue;
+      if (settled(node)) continue;
+      // B2C's node stays as it is until the element is defined and its mount loaded (or forever, if either cannot be).
+      // Both are asked for in this pass, together.
+      const mountable = control.needs?.ready(() => upgradePage(api, options)) ?? true;
+      if (!definedOrLoading(control.tag, api, options) || !mountable) continue;
       context ??= contextOf(api, options);
       // Once in place, B2C's error may already be showing: put it on the element.
       void upgradeOnce(node, () => inLanguage(control.mount(node, context!), node, options)).then(() => syncErrors(api, options));
@@ -137,12 +159,8 @@ function upgradePage(api: HTMLElement, options: BridgeOptions): void {
 
 function syncErrors(api: HTMLElement, options: BridgeOptions): void {
   syncServerError(api, options);
-  syncSentCodes(api, options);
+  sentCodes.module()?.syncSentCodes(api, options);
 }
-
-type ServerQrModule = typeof import('./controls/server-qr.js');
-let serverQr: ServerQrModule | undefined;
-let serverQrLoading: Promise<unknown> | undefined;
 
 /**
  * The REST-API sample's enrollment page: the server's QR image claim (a Readonly
@@ -162,19 +180,12 @@ function upgradeServerQr(api: HTMLElement, options: BridgeOptions): void {
   });
   for (const claim of secretClaims) markForReplays(claim);
   markForReplays(item);
-  if (settled(item)) return;
-  if (!serverQr) {
-    serverQrLoading ??= import('./controls/server-qr.js').then(
-      (module) => ((serverQr = module), upgradePage(api, options)),
-      (error: unknown) => console.warn(`b2c-totp-kit: could not load the QR image (${(error as Error)?.name ?? 'error'})`),
-    );
-    return;
-  }
-  const claims = serverQr.claimValues((id) => api.querySelector(B2C.claimField(id)), options.claims ?? {});
+  if (settled(item) || !serverQr.ready(() => upgradePage(api, options))) return;
+  const module = serverQr.module()!;
+  const claims = module.claimValues((id) => api.querySelector(B2C.claimField(id)), options.claims ?? {});
   // Every element the page needs, asked for at once (not one after the other).
-  const defined = serverQr.tagsFor(claims).map((tag) => definedOrLoading(tag, api, options));
+  const defined = module.tagsFor(claims).map((tag) => definedOrLoading(tag, api, options));
   if (!defined.every(Boolean)) return;
-  const module = serverQr;
   const context = contextOf(api, options);
   void upgradeOnce(item, () => inLanguage(module.mountServerQr(item, field, claims, context), item, options)).then(() => {
     // The kit's QR code and details say what the URI and secret claims' raw fields (labelled by claim id) would:

@@ -10,6 +10,10 @@
  * Each is found by the whole chain from B2C's attribute list down, each step a
  * child of the last: markup shaped like a control anywhere else (a claim that
  * renders as markup inside another claim's item, say) is never taken for one.
+ *
+ * Each control has two parts: how the template's script finds it (and what in
+ * it holds the secret), which every page loads, and what its mount reads inside
+ * it (`…_PARTS`), which only the page module that mounts on it loads.
  */
 
 /** The container B2C fills; it is in the template, B2C replaces its content. */
@@ -25,6 +29,11 @@ export const CONTINUE_BUTTON = `${FORM} > .buttons > button#continue`;
 export const QR_CONTROL = {
   /** `div.qrCodeControlContent#<controlId>` in `li.QrCodeControl`. */
   container: `${ITEM}.QrCodeControl > .attrEntry > .qrCodeControlContent`,
+  /** What holds the URI, and so the secret: the picture (its tooltip, its image), the hidden text, the link. */
+  secretCopies: ':scope > :is([id$="-picture"], [id$="-text"], a[href^="otpauth:" i]), :scope > [id$="-picture"] > img',
+} as const;
+
+export const QR_CONTROL_PARTS = {
   /** Inside the container: "Scan the QR code" (title_text). */
   title: ':scope > [id$="-title"]',
   /** "You can download the Microsoft Authenticator app or use any other authenticator app of your choice." (info_msg). */
@@ -34,19 +43,20 @@ export const QR_CONTROL = {
   uriLink: ':scope > a[href^="otpauth:" i]',
   picture: ':scope > [id$="-picture"]',
   image: ':scope > [id$="-picture"] > img',
-  /** What holds the URI, and so the secret: the picture (its tooltip, its image), the hidden text, the link. */
-  secretCopies: ':scope > :is([id$="-picture"], [id$="-text"], a[href^="otpauth:" i]), :scope > [id$="-picture"] > img',
 } as const;
 
 export const INFO_CONTROL = {
   /** `div.attrEntry#<controlId>` in `li.AuthenticatorInfoControl` (B2C reuses `.attrEntry` for it). */
   container: `${ITEM}.AuthenticatorInfoControl > .attrEntry > .attrEntry[id]`,
+  /** What holds the secret: its text (and its aria-label). */
+  secretCopies: ':scope > [id$="-secret"]',
+} as const;
+
+export const INFO_CONTROL_PARTS = {
   /** Inside the container: text "Account Name: <totpIdentifier>"; its aria-label is the bare claim. */
   account: ':scope > [id$="-account_name"]',
   /** Text "Secret: <secretKey>"; its aria-label is the bare claim. */
   secret: ':scope > [id$="-secret"]',
-  /** What holds the secret: that text (and its aria-label). */
-  secretCopies: ':scope > [id$="-secret"]',
   /** "Still having trouble?" (collapse_text), a javascript: link B2C handles. */
   collapse: ':scope > [id$="-collapse_text"]',
 } as const;
@@ -54,6 +64,9 @@ export const INFO_CONTROL = {
 export const APP_ICON_CONTROL = {
   /** `div.authenticatorIconControlContent#<controlId>` in `li.AuthenticatorAppIconControl`. */
   container: `${ITEM}.AuthenticatorAppIconControl > .attrEntry > .authenticatorIconControlContent`,
+} as const;
+
+export const APP_ICON_CONTROL_PARTS = {
   /** Inside the container: its first line ("Download the Microsoft Authenticator using the download links…", title_text). */
   title: ':scope > [id$="-title"]',
   /** Inside the container: its last line ("Once you've downloaded the Authenticator app…"): the kit's links go before it. */
@@ -93,6 +106,9 @@ export const VERIFICATION_CONTROL = {
   container: `${ITEM}.VerificationControl > .attrEntry > .verificationControlContent`,
   /** The code claim's field, found by the `VerificationCode` class, never by claim id: `input#<claimId>[autocomplete=off][disabled]`. */
   code: ':scope > ul > li.VerificationCode > .attrEntry > input',
+} as const;
+
+export const VERIFICATION_CONTROL_PARTS = {
   /** The message nodes: `div#<controlId>_error_message` and so on, each in its own wrapper. */
   error: ':scope > .verificationErrorText > [id]',
   messages: ':scope > :is(.verificationInfoText, .verificationSuccessText) > [id]',
@@ -110,6 +126,9 @@ export const VERIFICATION_CONTROL = {
 export const PHONE_FACTOR = {
   container: ':scope > #phonefactor_initial',
   code: ':scope > #codeVerification input#verificationCode',
+} as const;
+
+export const PHONE_FACTOR_PARTS = {
   /** The field's error (Microsoft's CSS styles `#codeVerification .error.itemLevel p`; inference that B2C shows it there). */
   error: ':scope > #codeVerification .error.itemLevel',
   /** "Send Code", then "Verify" (inference: one button, `#verifyCode`, for both). */

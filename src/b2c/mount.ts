@@ -14,6 +14,23 @@ export const DEFAULT_TEXT = 'data-totp-kit-default';
 /** Set on the item of a claim whose value a kit element shows (the REST-API sample's URI or secret claim): hidden. */
 export const SHOWN_BY_KIT = 'data-totp-kit-shown';
 
+/**
+ * A stylesheet for the page, adopted once per document by the first mount that
+ * needs it: each module brings the rules that hide what it replaces, scoped to
+ * MARKER (or to the attribute it sets), so a page loads only its own. A sheet
+ * of its own, not Lit's `css`: the bridge must not pull Lit into its modules.
+ */
+export function sheetOnce(css: string): (doc: Document) => void {
+  const adopted = new WeakSet<Document>();
+  return (doc) => {
+    if (adopted.has(doc)) return;
+    adopted.add(doc);
+    const sheet = new (doc.defaultView ?? window).CSSStyleSheet();
+    sheet.replaceSync(css);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  };
+}
+
 /** A kit element made for a B2C node, and how to put it in place. */
 export interface Mount {
   readonly element: Element & { readonly updateComplete?: Promise<unknown> };

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import type { UserConfig } from 'vite';
 import { templateBaseUrl } from './base-url.ts';
 import { classicEntry } from './plugins/classic-entry.ts';
-import { copyIntoEntry } from './plugins/copy-into-entry.ts';
+import { selfContained } from './plugins/self-contained.ts';
 import { minifyCssLiteralsPlugin } from './plugins/minify-css-literals.ts';
 import { trimQrcodeGenerator } from './plugins/trim-qrcode-generator.ts';
 import { MINIFIED } from './minified.ts';
@@ -20,6 +20,8 @@ import { localeChunks, localesFolder } from './plugins/locales.ts';
 /** The template's script: assets/b2c-totp-kit-[hash].js. */
 export const TEMPLATE_SCRIPT = 'b2c-totp-kit';
 export const TEMPLATE_SCRIPT_ENTRY = 'src/b2c/index.ts';
+/** The modules the bridge loads where a page needs them (src/b2c/bridge.ts, `onDemand`). */
+const BRIDGE_PAGE_MODULES = ['src/b2c/controls/enrollment.ts', 'src/b2c/controls/sent-code.ts', 'src/b2c/controls/server-qr.ts'];
 /** Where the manifest goes, relative to the templates' outDir; the templates build removes it. */
 export const TEMPLATE_SCRIPT_MANIFEST = '.vite/template-script.json';
 
@@ -31,8 +33,8 @@ export function templateScriptConfig(): UserConfig {
     plugins: [
       trimQrcodeGenerator(),
       minifyCssLiteralsPlugin(),
-      // What the bridge must do before any element loads, with the elements' own code for it.
-      copyIntoEntry(resolve('src/b2c/'), [resolve('src/core/replay.ts')]),
+      // The script, and each of the bridge's page modules, shares no module with any other chunk: each has copies of its own.
+      selfContained(...[TEMPLATE_SCRIPT_ENTRY, ...BRIDGE_PAGE_MODULES].map((path) => resolve(path))),
       classicEntry(TEMPLATE_SCRIPT, () => base),
       localeChunks(locales),
     ],
@@ -53,7 +55,9 @@ export function templateScriptConfig(): UserConfig {
           // registration, the shared styles and the text helpers. Not lit-html: only the enrollment
           // page's elements use templates, so the page every sign-in shows never loads it.
           codeSplitting: {
-            groups: [{ name: 'shared', test: /elements[\\/](reactive-element|css|define|translation|visually-hidden\.styles)\.ts$|core[\\/](text|replay)\.ts$/ }],
+            groups: [
+              { name: 'shared', test: /elements[\\/](reactive-element|css|define|translation|visually-hidden\.styles)\.ts$|core[\\/](text|replay)\.ts$/ },
+            ],
           },
         },
       },

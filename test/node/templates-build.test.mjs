@@ -64,7 +64,7 @@ test('the template script is a classic script that defines no globals and import
   assert.doesNotMatch(serverQr, /code length overflow|getRSBlocks/);
 });
 
-test('the session-replay markers are in the template script itself (copy-into-entry) and in the shared chunk, never a chunk of their own', () => {
+test('the session-replay markers are in the template script itself (plugins/self-contained.ts) and in the shared chunk, never a chunk of their own', () => {
   // The bridge marks B2C's copies of the secret before any module loads: a recorder may snapshot the page meanwhile.
   assert.match(scriptCode(), /rr-block[^"'`]*data-dd-privacy=hidden/);
   assert.match(scriptCode(), /rr-ignore/);

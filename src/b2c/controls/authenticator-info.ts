@@ -1,7 +1,7 @@
 /** B2C's authenticator info control → `<totp-authenticator-info>`, collapsible, inside B2C's container. */
 import * as B2C from '../contract.js';
-import type { Mount } from '../mount.js';
-import { nonEmpty, textOf, type Context } from './context.js';
+import { MARKER, sheetOnce, type Mount } from '../mount.js';
+import { nonEmpty, tenantTexts, textOf, type Context } from './context.js';
 import { readUri } from './qr-code.js';
 import type { AuthenticatorInfoStrings } from '../../elements/authenticator-info/authenticator-info.js';
 
@@ -15,9 +15,14 @@ function labelOf(node: Element | null): string {
   return textOf(node).replace(claimOf(node), '').replace(/\s*:\s*$/, '').trim();
 }
 
-export function mountAuthenticatorInfo(container: HTMLElement, { api, tenant, strings }: Context): Mount {
-  const account = container.querySelector(B2C.INFO_CONTROL.account);
-  const secret = container.querySelector(B2C.INFO_CONTROL.secret);
+const hideReplaced = sheetOnce(`.attrEntry[${MARKER}] > :not(totp-authenticator-info) { display: none !important }`);
+
+export function mountAuthenticatorInfo(container: HTMLElement, context: Context): Mount {
+  hideReplaced(container.ownerDocument);
+  const { api, strings } = context;
+  const tenant = tenantTexts(context);
+  const account = container.querySelector(B2C.INFO_CONTROL_PARTS.account);
+  const secret = container.querySelector(B2C.INFO_CONTROL_PARTS.secret);
   // The key's settings come from the page's QR code control, read once, here.
   const qrControl = api.querySelector(B2C.QR_CONTROL.container);
   const info = document.createElement('totp-authenticator-info');
@@ -28,7 +33,7 @@ export function mountAuthenticatorInfo(container: HTMLElement, { api, tenant, st
   info.collapsible = true;
   info.strings = {
     ...nonEmpty<AuthenticatorInfoStrings>({
-      disclosure: tenant(textOf(container.querySelector(B2C.INFO_CONTROL.collapse))),
+      disclosure: tenant(textOf(container.querySelector(B2C.INFO_CONTROL_PARTS.collapse))),
       account: tenant(labelOf(account)),
       secret: tenant(labelOf(secret)),
     }),

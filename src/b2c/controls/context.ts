@@ -11,16 +11,23 @@ export interface Context {
   readonly language: string;
   /** The template's texts (#totp-kit-strings): they win over everything. */
   readonly strings: PageStrings;
-  /** One of B2C's texts where a tenant wrote it; undefined where it is B2C's default or empty. */
-  readonly tenant: (text: string) => string | undefined;
 }
 
 export const textOf = (node: Element | null | undefined) => node?.textContent?.trim() ?? '';
 
 export function contextOf(api: HTMLElement, options: BridgeOptions): Context {
   const language = options.language || api.ownerDocument.documentElement.lang || 'en';
-  return { api, options, language, strings: options.strings ?? {}, tenant: (text) => tenantText(text, language) };
+  return { api, options, language, strings: options.strings ?? {} };
 }
+
+/**
+ * Which of B2C's texts on the page a tenant wrote: each undefined where it is B2C's default or empty.
+ * (Only the enrollment page's mounts ask: B2C's defaults stay out of the script every page loads.)
+ */
+export const tenantTexts =
+  ({ language }: Context) =>
+  (text: string): string | undefined =>
+    tenantText(text, language);
 
 /** The entries of `texts` that hold a text (a tenant's, or one made from it). */
 export function nonEmpty<T>(texts: { readonly [K in keyof T]?: string | false | undefined }): Partial<T> {

@@ -6,41 +6,23 @@
  * the field (the element draws a disabled input as such), shows its messages
  * (the error moves onto the input, the others are read with it), and a new code
  * empties the field. B2C's own buttons stay B2C's: autosubmit presses its Verify.
+ * The bridge loads this module with the element, only where B2C asks for such a
+ * code; it finds the fields itself (sent-code-fields.ts).
  */
 import * as B2C from '../contract.js';
-import { MARKER, type Mount } from '../mount.js';
+import { MARKER, sheetOnce, type Mount } from '../mount.js';
 import { errorKindOf } from '../texts.js';
 import type { BridgeOptions } from '../options.js';
 import { digitsOfPattern } from './code-input.js';
 import { nonEmpty, textOf, type Context } from './context.js';
+import { fields, SHOWN_ON_INPUT, type KINDS } from './sent-code-fields.js';
 import type { CodeInputStrings, TotpCodeInputElement } from '../../elements/code-input/code-input.js';
 
-/** Set on B2C's error message while the code input shows it; the bridge's sheet hides it then (said once, not twice). */
-export const SHOWN_ON_INPUT = 'data-totp-kit-shown';
-
-/** Where B2C asks for a code it sent: the parts of each kind, from its container. */
-interface SentCodeParts {
-  readonly container: string;
-  readonly code: string;
-  readonly error: string;
-  readonly messages?: string;
-  readonly verify: string;
-  readonly send: string;
-}
-
-const KINDS: readonly SentCodeParts[] = [B2C.VERIFICATION_CONTROL, B2C.PHONE_FACTOR];
-
-/** Each code field with its container and the parts of its kind. */
-function* fields(api: HTMLElement): Generator<[HTMLInputElement, HTMLElement, SentCodeParts]> {
-  for (const kind of KINDS) {
-    for (const container of api.querySelectorAll<HTMLElement>(kind.container)) {
-      const input = container.querySelector(kind.code);
-      if (input instanceof HTMLInputElement) yield [input, container, kind];
-    }
-  }
-}
-
-export const findSentCodes = (api: HTMLElement) => [...fields(api)].map(([input]) => input);
+/** What each kind of field (sent-code-fields.ts's KINDS, in order) has around it: its messages and buttons. */
+const PARTS: readonly { readonly error: string; readonly messages?: string; readonly verify: string; readonly send: string }[] & { length: (typeof KINDS)['length'] } = [
+  B2C.VERIFICATION_CONTROL_PARTS,
+  B2C.PHONE_FACTOR_PARTS,
+];
 
 /** Hidden the way B2C hides its nodes: an inline `display: none` or `aria-hidden="true"`. */
 const hidden = (node: HTMLElement) => node.style.display === 'none' || node.getAttribute('aria-hidden') === 'true';
@@ -51,8 +33,16 @@ function shownIn(node: HTMLElement, container: HTMLElement): boolean {
   return true;
 }
 
+// A verification control's error shows on its code input instead: once, not twice. While the code input is
+// blocked (too many attempts, the service down), B2C's Verify invites no further attempt.
+const hideReplaced = sheetOnce(`
+[${SHOWN_ON_INPUT}] { display: none !important }
+.verificationControlContent:has(totp-code-input:state(blocked)) > .buttons > .verifyCode { display: none !important }`);
+
 export function mountSentCode(input: HTMLInputElement, { api, options, strings }: Context): Mount {
-  const [, container, kind] = [...fields(api)].find(([field]) => field === input)!;
+  hideReplaced(input.ownerDocument);
+  const [, container, index] = [...fields(api)].find(([field]) => field === input)!;
+  const kind = PARTS[index]!;
   const codeInput = document.createElement('totp-code-input');
   // B2C's field has no pattern; a policy's own CodeLength comes from the template.
   codeInput.length = digitsOfPattern(input.pattern) ?? options.codeLength ?? 6;
@@ -90,9 +80,10 @@ const shownErrors = new WeakMap<Element, string>();
  * field's description.
  */
 export function syncSentCodes(api: HTMLElement, options: BridgeOptions): void {
-  for (const [input, container, kind] of fields(api)) {
+  for (const [input, container, index] of fields(api)) {
     const codeInput = codeInputOf(input);
     if (!codeInput) continue;
+    const kind = PARTS[index]!;
     const errors = [...container.querySelectorAll<HTMLElement>(kind.error)];
     const error = shownIn(input, container) ? errors.find((node) => !hidden(node) && textOf(node)) : undefined;
     for (const node of errors) node.toggleAttribute(SHOWN_ON_INPUT, node === error);
@@ -122,9 +113,10 @@ function describeWith(input: HTMLInputElement, messages: HTMLElement[]): void {
 export function handleControlClick(api: HTMLElement, event: Event): void {
   const target = event.target as Node;
   const pressed = (container: HTMLElement, selector: string) => [...container.querySelectorAll(selector)].some((button) => button.contains(target));
-  for (const [input, container, kind] of fields(api)) {
+  for (const [input, container, index] of fields(api)) {
     const codeInput = codeInputOf(input);
     if (!codeInput) continue;
+    const kind = PARTS[index]!;
     if (pressed(container, kind.send)) codeInput.clear();
     if (pressed(container, kind.verify)) shownErrors.delete(codeInput);
   }

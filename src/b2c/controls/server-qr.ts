@@ -14,10 +14,10 @@
  *   code and account details take the image's place; a secret claim in
  *   clear (Base32 or base64) gives the account details alone.
  * - B2C's field stays in the form, hidden, with its value: B2C posts it back.
- * - It imports nothing the template's script holds (contract.ts, options.ts but
- *   for types): the script is a classic script with no exports to share.
+ * - What it shares with the template's script (mount.ts) it holds as a copy
+ *   of its own (build/plugins/self-contained.ts): it loads nothing more.
  */
-import type { Mount } from '../mount.js';
+import { MARKER, SHOWN_BY_KIT, sheetOnce, type Mount } from '../mount.js';
 import type { KitTag, ServerQrStrings } from '../options.js';
 import type { Context } from './context.js';
 import { checkImage, type CheckedImage } from '../../core/image.js';
@@ -67,7 +67,9 @@ export function tagsFor(claims: ServerQrClaims): KitTag[] {
   return claims.uri ? ['totp-app-icon', 'totp-qr-code', 'totp-authenticator-info'] : claims.secret ? ['totp-authenticator-info'] : [];
 }
 
-const STYLES = `
+// B2C's field (hidden, its value still posted) gives way to the kit's, and so do the claims the kit's elements show.
+const adoptStyles = sheetOnce(`
+li[${MARKER}] > .attrEntry > :not(.totp-kit-server-qr), li[${SHOWN_BY_KIT}] { display: none !important }
 .totp-kit-server-qr { display: grid; gap: 0.75rem; justify-items: start }
 .totp-kit-server-qr-heading { margin: 0; font-weight: 600 }
 .totp-kit-server-qr-image { display: block; box-sizing: content-box; max-width: calc(100% - 2rem); height: auto;
@@ -75,17 +77,7 @@ const STYLES = `
 .totp-kit-server-qr-error { margin: 0 }
 .totp-kit-server-qr:has(> totp-qr-code:not(:state(invalid))) > :is(.totp-kit-server-qr-heading, .totp-kit-server-qr-image, .totp-kit-server-qr-error),
 .totp-kit-server-qr > totp-qr-code:state(invalid) { display: none }
-.totp-kit-server-qr > :is(totp-app-icon, totp-qr-code, totp-authenticator-info) { justify-self: stretch }`;
-
-const styled = new WeakSet<Document>();
-
-function adoptStyles(doc: Document): void {
-  if (styled.has(doc)) return;
-  const sheet = new (doc.defaultView ?? window).CSSStyleSheet();
-  sheet.replaceSync(STYLES);
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-  styled.add(doc);
-}
+.totp-kit-server-qr > :is(totp-app-icon, totp-qr-code, totp-authenticator-info) { justify-self: stretch }`);
 
 /** The checked image, drawn at a whole multiple of its own pixels (about 14 rem wide) so each module stays sharp. */
 function imageOf(image: Extract<CheckedImage, { ok: true }>, name: string): HTMLImageElement {
