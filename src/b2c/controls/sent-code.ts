@@ -42,7 +42,7 @@ const hideReplaced = sheetOnce(`
 export function mountSentCode(input: HTMLInputElement, { api, options, strings }: Context): Mount {
   hideReplaced(input.ownerDocument);
   const [, container, index] = [...fields(api)].find(([field]) => field === input)!;
-  const kind = PARTS[index]!;
+  const kind = PARTS[index];
   const codeInput = document.createElement('totp-code-input');
   // B2C's field has no pattern; a policy's own CodeLength comes from the template.
   codeInput.length = digitsOfPattern(input.pattern) ?? options.codeLength ?? 6;
@@ -83,7 +83,7 @@ export function syncSentCodes(api: HTMLElement, options: BridgeOptions): void {
   for (const [input, container, index] of fields(api)) {
     const codeInput = codeInputOf(input);
     if (!codeInput) continue;
-    const kind = PARTS[index]!;
+    const kind = PARTS[index];
     const errors = [...container.querySelectorAll<HTMLElement>(kind.error)];
     const error = shownIn(input, container) ? errors.find((node) => !hidden(node) && textOf(node)) : undefined;
     for (const node of errors) node.toggleAttribute(SHOWN_ON_INPUT, node === error);
@@ -116,7 +116,7 @@ export function handleControlClick(api: HTMLElement, event: Event): void {
   for (const [input, container, index] of fields(api)) {
     const codeInput = codeInputOf(input);
     if (!codeInput) continue;
-    const kind = PARTS[index]!;
+    const kind = PARTS[index];
     if (pressed(container, kind.send)) codeInput.clear();
     if (pressed(container, kind.verify)) shownErrors.delete(codeInput);
   }
