@@ -53,7 +53,7 @@ function onDemand<M>(what: string, load: () => Promise<M>): OnDemand<M> {
 }
 
 // The mounts only some pages need, each in the chunk of the elements it mounts (template-script.config.ts).
-const enrollment = onDemand('the enrollment page', () => import('./controls/enrollment.js'));
+const enrollment = onDemand('the enrollment page', () => import('./controls/enrollment-mounts.js'));
 const sentCodes = onDemand('the code field', () => import('./controls/sent-code.js'));
 const serverQr = onDemand('the QR image', () => import('./controls/server-qr.js'));
 

@@ -21,7 +21,7 @@ import { localeChunks, localesFolder } from './plugins/locales.ts';
 export const TEMPLATE_SCRIPT = 'b2c-totp-kit';
 export const TEMPLATE_SCRIPT_ENTRY = 'src/b2c/index.ts';
 /** The modules the bridge loads where a page needs them (src/b2c/bridge.ts, `onDemand`). */
-const BRIDGE_PAGE_MODULES = ['src/b2c/controls/enrollment.ts', 'src/b2c/controls/sent-code.ts', 'src/b2c/controls/server-qr.ts'];
+const BRIDGE_PAGE_MODULES = ['src/b2c/controls/enrollment-mounts.ts', 'src/b2c/controls/sent-code.ts', 'src/b2c/controls/server-qr.ts'];
 /** Where the manifest goes, relative to the templates' outDir; the templates build removes it. */
 export const TEMPLATE_SCRIPT_MANIFEST = '.vite/template-script.json';
 

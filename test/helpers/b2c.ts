@@ -16,7 +16,7 @@ const pages: B2CTestPage[] = [];
 // The bridge loads the page modules that mount its controls when a page first needs them (bridge.ts,
 // `onDemand`), one task after it finds the control. They are loaded here once, so that `settle` finds a
 // page upgraded in every test as in the one that ran first; the built pages load them as B2C's do (test/node).
-await Promise.all([import('../../src/b2c/controls/enrollment.js'), import('../../src/b2c/controls/sent-code.js'), import('../../src/b2c/controls/server-qr.js')]);
+await Promise.all([import('../../src/b2c/controls/enrollment-mounts.js'), import('../../src/b2c/controls/sent-code.js'), import('../../src/b2c/controls/server-qr.js')]);
 
 /** Adds `<div id="api">` to the document and renders `page` into it, as B2C does. */
 export async function b2cPage(page: B2CPage, values: PageValues = ENROLL_VALUES): Promise<HTMLElement> {

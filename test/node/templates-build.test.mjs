@@ -54,14 +54,21 @@ test('the template script is a classic script that defines no globals and import
   assert.ok(imports.length >= 3, imports.join());
   for (const specifier of imports) assert.match(specifier, new RegExp(`^\`${BASE}assets/[\\w-]+\\.js\`$`), specifier);
   const chunks = imports.map((specifier) => specifier.slice(BASE.length + 'assets/'.length + 1, -1)).sort();
-  assert.deepEqual(chunks.map((name) => name.replace(/-[\w-]{8}\.js$/, '')), ['enrollment', 'server-qr', 'shared', 'verification']);
+  const names = chunks.map((name) => name.replace(/-[\w-]{8}\.js$/, ''));
+  assert.deepEqual(names, ['enrollment', 'enrollment-mounts', 'sent-code', 'server-qr', 'shared', 'verification']);
+  const chunk = (name) => readFileSync(join(outDir, 'assets', chunks[names.indexOf(name)]), 'utf8');
   // The verification page, seen at every sign-in, never loads the QR encoder nor the REST page's image check.
-  const verification = readFileSync(join(outDir, 'assets', chunks[3]), 'utf8');
-  assert.doesNotMatch(verification, /code length overflow|getRSBlocks|totp-qr-code|image\/bmp/);
+  assert.doesNotMatch(chunk('verification'), /code length overflow|getRSBlocks|totp-qr-code|image\/bmp/);
+  // Nor, in the script itself, what only the enrollment page, the REST page or the sent codes need:
+  // the enrollment mounts' selectors and B2C's default texts, the REST page's styles, the sent codes' buttons.
+  assert.doesNotMatch(code, /qrCodeInfo|Still having trouble|Scan the QR code|totp-kit-server-qr-image|sendNewCode|verificationErrorText/);
+  assert.match(chunk('enrollment-mounts'), /qrCodeInfo/);
+  assert.match(chunk('sent-code'), /sendNewCode/);
   // The REST page's module checks the server's image and loads no encoder of its own.
-  const serverQr = readFileSync(join(outDir, 'assets', chunks[1]), 'utf8');
-  assert.match(serverQr, /image\/bmp/);
-  assert.doesNotMatch(serverQr, /code length overflow|getRSBlocks/);
+  assert.match(chunk('server-qr'), /image\/bmp/);
+  assert.doesNotMatch(chunk('server-qr'), /code length overflow|getRSBlocks/);
+  // Each of the bridge's page modules is whole: it imports nothing (plugins/self-contained.ts), so it costs one request.
+  for (const name of ['enrollment-mounts', 'sent-code', 'server-qr']) assert.doesNotMatch(chunk(name), /^import|[;}]import[{*\s]/, name);
 });
 
 test('the session-replay markers are in the template script itself (plugins/self-contained.ts) and in the shared chunk, never a chunk of their own', () => {
@@ -70,7 +77,7 @@ test('the session-replay markers are in the template script itself (plugins/self
   assert.match(scriptCode(), /rr-ignore/);
   const [shared] = assetsOf(/^shared-/);
   assert.match(readFileSync(join(outDir, 'assets', shared), 'utf8'), /rr-block/);
-  assert.deepEqual(assetsOf(/\.js$/).map((name) => name.replace(/-[\w-]{8}\.js$/, '')).sort(), ['b2c-totp-kit', 'enrollment', 'server-qr', 'shared', 'verification']);
+  assert.deepEqual(assetsOf(/\.js$/).map((name) => name.replace(/-[\w-]{8}\.js$/, '')).sort(), ['b2c-totp-kit', 'enrollment', 'enrollment-mounts', 'sent-code', 'server-qr', 'shared', 'verification']);
 });
 
 test('the TOTP template preloads the verification page\'s modules, absolutely; the others preload nothing', () => {
