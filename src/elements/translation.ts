@@ -10,6 +10,7 @@ import type { QrCodeStrings } from './qr-code/qr-code.js';
 import type { AuthenticatorInfoStrings } from './authenticator-info/authenticator-info.js';
 import type { AppIconStrings } from './app-icon/app-icon.js';
 import type { CodeInputStrings } from './code-input/code-input.js';
+import type { ServerQrStrings } from '../b2c/options.js';
 
 /** One language's texts of every element: every key of the English defaults. */
 export interface Translation {
@@ -20,6 +21,7 @@ export interface Translation {
   readonly qrCode: QrCodeStrings;
   readonly authenticatorInfo: AuthenticatorInfoStrings;
   readonly appIcon: AppIconStrings;
+  readonly serverQr: ServerQrStrings;
   readonly codeInput: CodeInputStrings;
 }
 

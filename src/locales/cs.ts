@@ -49,6 +49,11 @@ const translation: Translation = {
     anyApp: 'Funguje jakákoli ověřovací aplikace.',
     heading: 'Pořiďte si ověřovací aplikaci',
   },
+  serverQr: {
+    name: 'QR kód pro přidání vašeho účtu do ověřovací aplikace',
+    heading: 'Naskenujte QR kód ověřovací aplikací',
+    error: 'QR kód nelze zobrazit. Zkuste to znovu později, nebo nás kontaktujte, pokud se to opakuje.',
+  },
   codeInput: {
     label: 'Ověřovací kód',
     hint: '{length}místný kód z ověřovací aplikace',

@@ -49,6 +49,11 @@ const translation: Translation = {
     anyApp: 'Alle godkendelsesapps virker.',
     heading: 'Hent en godkendelsesapp',
   },
+  serverQr: {
+    name: 'QR-kode til at tilføje din konto til din godkendelsesapp',
+    heading: 'Scan QR-koden med din godkendelsesapp',
+    error: 'QR-koden kan ikke vises. Prøv igen senere, eller kontakt os, hvis problemet fortsætter.',
+  },
   codeInput: {
     label: 'Bekræftelseskode',
     hint: '{length}-cifret kode fra din godkendelsesapp',

@@ -49,6 +49,11 @@ const translation: Translation = {
     anyApp: "Jede Authenticator-App funktioniert.",
     heading: "Authenticator-App herunterladen",
   },
+  serverQr: {
+    name: "QR-Code, um Ihr Konto zu Ihrer Authenticator-App hinzuzufügen",
+    heading: "Scannen Sie den QR-Code mit Ihrer Authenticator-App",
+    error: "Der QR-Code kann nicht angezeigt werden. Versuchen Sie es später erneut. Hält das an, kontaktieren Sie uns.",
+  },
   codeInput: {
     label: "Bestätigungscode",
     hint: "{length}-stelliger Code aus Ihrer Authenticator-App",

@@ -49,6 +49,11 @@ const translation: Translation = {
     anyApp: "Sirve cualquier aplicación de autenticación.",
     heading: "Consigue una aplicación de autenticación",
   },
+  serverQr: {
+    name: "Código QR para agregar tu cuenta a tu aplicación de autenticación",
+    heading: "Escanea el código QR con tu aplicación de autenticación",
+    error: "No se puede mostrar el código QR. Vuelve a intentarlo más tarde o contáctanos si el problema continúa.",
+  },
   codeInput: {
     label: "Código de verificación",
     hint: "Código de {length} dígitos de tu aplicación de autenticación",

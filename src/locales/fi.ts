@@ -49,6 +49,11 @@ const translation: Translation = {
     anyApp: 'Mikä tahansa todennussovellus käy.',
     heading: 'Hanki todennussovellus',
   },
+  serverQr: {
+    name: 'QR-koodi, jolla tilisi lisätään todennussovellukseen',
+    heading: 'Skannaa QR-koodi todennussovelluksella',
+    error: 'QR-koodia ei voi näyttää. Yritä myöhemmin uudelleen tai ota meihin yhteyttä, jos ongelma jatkuu.',
+  },
   codeInput: {
     label: 'Vahvistuskoodi',
     hint: '{length}-numeroinen koodi todennussovelluksesta',

@@ -49,6 +49,11 @@ const translation: Translation = {
     anyApp: "Toute application d’authentification convient.",
     heading: "Obtenez une application d’authentification",
   },
+  serverQr: {
+    name: "Code QR pour ajouter votre compte à votre application d’authentification",
+    heading: "Scannez le code QR avec votre application d’authentification",
+    error: "Le code QR ne peut pas être affiché. Réessayez plus tard ou contactez-nous si le problème persiste.",
+  },
   codeInput: {
     label: "Code de vérification",
     hint: "Code à {length} chiffres de votre application d’authentification",

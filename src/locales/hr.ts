@@ -49,6 +49,11 @@ const translation: Translation = {
     anyApp: 'Radi bilo koja aplikacija za autentifikaciju.',
     heading: 'Nabavite aplikaciju za autentifikaciju',
   },
+  serverQr: {
+    name: 'QR kôd za dodavanje vašeg računa u aplikaciju za autentifikaciju',
+    heading: 'Skenirajte QR kôd aplikacijom za autentifikaciju',
+    error: 'QR kôd nije moguće prikazati. Pokušajte ponovno kasnije ili nam se obratite ako se problem ponavlja.',
+  },
   codeInput: {
     label: 'Kôd za provjeru',
     hint: '{length}-znamenkasti kôd iz aplikacije za autentifikaciju',

@@ -49,6 +49,11 @@ const translation: Translation = {
     anyApp: 'Bármely hitelesítő alkalmazás megfelel.',
     heading: 'Töltsön le egy hitelesítő alkalmazást',
   },
+  serverQr: {
+    name: 'QR-kód a fiókja hitelesítő alkalmazáshoz adásához',
+    heading: 'Olvassa be a QR-kódot a hitelesítő alkalmazással',
+    error: 'A QR-kód nem jeleníthető meg. Próbálja újra később, vagy forduljon hozzánk, ha a hiba ismétlődik.',
+  },
   codeInput: {
     label: 'Ellenőrző kód',
     hint: '{length} jegyű kód a hitelesítő alkalmazásból',

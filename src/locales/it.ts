@@ -49,6 +49,11 @@ const translation: Translation = {
     anyApp: "Va bene qualsiasi app di autenticazione.",
     heading: "Scarica un’app di autenticazione",
   },
+  serverQr: {
+    name: "Codice QR per aggiungere il tuo account all’app di autenticazione",
+    heading: "Scansiona il codice QR con l’app di autenticazione",
+    error: "Impossibile mostrare il codice QR. Riprova più tardi o contattaci se il problema persiste.",
+  },
   codeInput: {
     label: "Codice di verifica",
     hint: "Codice di {length} cifre dell’app di autenticazione",

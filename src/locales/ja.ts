@@ -49,6 +49,11 @@ const translation: Translation = {
     anyApp: 'どの認証アプリでも使えます。',
     heading: '認証アプリを入手する',
   },
+  serverQr: {
+    name: 'このアカウントを認証アプリに追加する QR コード',
+    heading: '認証アプリで QR コードをスキャンしてください',
+    error: 'QR コードを表示できません。しばらくしてからもう一度お試しいただくか、問題が続く場合はお問い合わせください。',
+  },
   codeInput: {
     label: '確認コード',
     hint: '認証アプリに表示される {length} 桁のコード',

@@ -49,6 +49,11 @@ const translation: Translation = {
     anyApp: '어떤 인증 앱이든 사용할 수 있습니다.',
     heading: '인증 앱 받기',
   },
+  serverQr: {
+    name: '인증 앱에 이 계정을 추가하는 QR 코드',
+    heading: '인증 앱으로 QR 코드를 스캔하세요',
+    error: 'QR 코드를 표시할 수 없습니다. 나중에 다시 시도하거나 문제가 계속되면 문의하세요.',
+  },
   codeInput: {
     label: '인증 코드',
     hint: '인증 앱의 {length}자리 코드',

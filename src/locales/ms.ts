@@ -49,6 +49,11 @@ const translation: Translation = {
     anyApp: 'Sebarang apl pengesah boleh digunakan.',
     heading: 'Dapatkan apl pengesah',
   },
+  serverQr: {
+    name: 'Kod QR untuk menambah akaun anda pada apl pengesah anda',
+    heading: 'Imbas kod QR dengan apl pengesah anda',
+    error: 'Kod QR tidak dapat ditunjukkan. Cuba lagi nanti, atau hubungi kami jika masalah ini berterusan.',
+  },
   codeInput: {
     label: 'Kod pengesahan',
     hint: 'Kod {length} digit daripada apl pengesah anda',

@@ -49,6 +49,11 @@ const translation: Translation = {
     anyApp: 'Alle autentiseringsapper fungerer.',
     heading: 'Skaff deg en autentiseringsapp',
   },
+  serverQr: {
+    name: 'QR-kode for å legge til kontoen din i autentiseringsappen din',
+    heading: 'Skann QR-koden med autentiseringsappen din',
+    error: 'QR-koden kan ikke vises. Prøv igjen senere, eller kontakt oss hvis problemet vedvarer.',
+  },
   codeInput: {
     label: 'Bekreftelseskode',
     hint: '{length}-sifret kode fra autentiseringsappen din',

@@ -49,6 +49,11 @@ const translation: Translation = {
     anyApp: "Elke authenticator-app werkt.",
     heading: "Download een authenticator-app",
   },
+  serverQr: {
+    name: "QR-code om je account toe te voegen aan je authenticator-app",
+    heading: "Scan de QR-code met je authenticator-app",
+    error: "De QR-code kan niet worden getoond. Probeer het later opnieuw of neem contact met ons op als dit aanhoudt.",
+  },
   codeInput: {
     label: "Verificatiecode",
     hint: "Code van {length} cijfers uit je authenticator-app",

@@ -49,6 +49,11 @@ const translation: Translation = {
     anyApp: 'Działa każda aplikacja uwierzytelniająca.',
     heading: 'Pobierz aplikację uwierzytelniającą',
   },
+  serverQr: {
+    name: 'Kod QR do dodania Twojego konta do aplikacji uwierzytelniającej',
+    heading: 'Zeskanuj kod QR aplikacją uwierzytelniającą',
+    error: 'Nie można pokazać kodu QR. Spróbuj ponownie później lub skontaktuj się z nami, jeśli to się powtarza.',
+  },
   codeInput: {
     label: 'Kod weryfikacyjny',
     hint: '{length}-cyfrowy kod z aplikacji uwierzytelniającej',

@@ -49,6 +49,11 @@ const translation: Translation = {
     anyApp: "Qualquer app autenticador funciona.",
     heading: "Baixe um app autenticador",
   },
+  serverQr: {
+    name: "Código QR para adicionar sua conta ao seu app autenticador",
+    heading: "Leia o código QR com seu app autenticador",
+    error: "Não é possível mostrar o código QR. Tente de novo mais tarde ou fale conosco se o problema continuar.",
+  },
   codeInput: {
     label: "Código de verificação",
     hint: "Código de {length} dígitos do seu app autenticador",

@@ -49,6 +49,11 @@ const translation: Translation = {
     anyApp: "Qualquer aplicação de autenticação serve.",
     heading: "Obtenha uma aplicação de autenticação",
   },
+  serverQr: {
+    name: "Código QR para adicionar a sua conta à sua aplicação de autenticação",
+    heading: "Leia o código QR com a sua aplicação de autenticação",
+    error: "Não é possível mostrar o código QR. Tente novamente mais tarde ou contacte-nos se o problema persistir.",
+  },
   codeInput: {
     label: "Código de verificação",
     hint: "Código de {length} dígitos da sua aplicação de autenticação",

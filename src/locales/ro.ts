@@ -49,6 +49,11 @@ const translation: Translation = {
     anyApp: 'Merge orice aplicație de autentificare.',
     heading: 'Instalați o aplicație de autentificare',
   },
+  serverQr: {
+    name: 'Cod QR pentru a adăuga contul dvs. în aplicația de autentificare',
+    heading: 'Scanați codul QR cu aplicația de autentificare',
+    error: 'Codul QR nu poate fi afișat. Încercați din nou mai târziu sau contactați-ne dacă problema persistă.',
+  },
   codeInput: {
     label: 'Cod de verificare',
     hint: 'Codul din {length|one:# cifră|few:# cifre|other:# de cifre} din aplicația de autentificare',

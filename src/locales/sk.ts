@@ -49,6 +49,11 @@ const translation: Translation = {
     anyApp: 'Funguje akákoľvek overovacia aplikácia.',
     heading: 'Zaobstarajte si overovaciu aplikáciu',
   },
+  serverQr: {
+    name: 'QR kód na pridanie vášho konta do overovacej aplikácie',
+    heading: 'Naskenujte QR kód overovacou aplikáciou',
+    error: 'QR kód nie je možné zobraziť. Skúste to znova neskôr alebo nás kontaktujte, ak sa to opakuje.',
+  },
   codeInput: {
     label: 'Overovací kód',
     hint: '{length}-miestny kód z overovacej aplikácie',

@@ -49,6 +49,11 @@ const translation: Translation = {
     anyApp: 'Alla autentiseringsappar fungerar.',
     heading: 'Skaffa en autentiseringsapp',
   },
+  serverQr: {
+    name: 'QR-kod för att lägga till ditt konto i din autentiseringsapp',
+    heading: 'Skanna QR-koden med din autentiseringsapp',
+    error: 'QR-koden kan inte visas. Försök igen senare eller kontakta oss om problemet kvarstår.',
+  },
   codeInput: {
     label: 'Verifieringskod',
     hint: '{length}-siffrig kod från din autentiseringsapp',

@@ -49,6 +49,11 @@ const translation: Translation = {
     anyApp: 'Herhangi bir kimlik doğrulama uygulaması olur.',
     heading: 'Bir kimlik doğrulama uygulaması edinin',
   },
+  serverQr: {
+    name: 'Hesabınızı kimlik doğrulama uygulamanıza eklemek için QR kodu',
+    heading: 'QR kodunu kimlik doğrulama uygulamanızla tarayın',
+    error: 'QR kodu gösterilemiyor. Daha sonra yeniden deneyin veya sorun devam ederse bizimle iletişime geçin.',
+  },
   codeInput: {
     label: 'Doğrulama kodu',
     hint: 'Kimlik doğrulama uygulamanızdaki {length} haneli kod',

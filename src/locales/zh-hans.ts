@@ -49,6 +49,11 @@ const translation: Translation = {
     anyApp: '任何身份验证器应用都可以使用。',
     heading: '获取身份验证器应用',
   },
+  serverQr: {
+    name: '用于将此帐户添加到身份验证器应用的二维码',
+    heading: '使用身份验证器应用扫描二维码',
+    error: '无法显示二维码。请稍后重试；如果问题仍然存在，请联系我们。',
+  },
   codeInput: {
     label: '验证码',
     hint: '身份验证器应用中的 {length} 位验证码',

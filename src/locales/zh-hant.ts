@@ -49,6 +49,11 @@ const translation: Translation = {
     anyApp: '任何驗證器應用程式都可以使用。',
     heading: '取得驗證器應用程式',
   },
+  serverQr: {
+    name: '用來將此帳戶新增至驗證器應用程式的 QR 圖碼',
+    heading: '使用驗證器應用程式掃描 QR 圖碼',
+    error: '無法顯示 QR 圖碼。請稍後再試一次；如果問題持續發生，請與我們聯絡。',
+  },
   codeInput: {
     label: '驗證碼',
     hint: '驗證器應用程式中的 {length} 位數驗證碼',
