@@ -21,7 +21,7 @@ const options = readOptions(document);
 const tag = options.language || document.documentElement.lang;
 const language = matchLanguage(tag);
 
-const texts = (page: 'verification' | 'enrollment'): Promise<{ default: Translation } | undefined> | undefined =>
+const texts = (page: 'verification' | 'enrollment' | 'server-qr'): Promise<{ default: Partial<Translation> } | undefined> | undefined =>
   language === 'en'
     ? undefined
     : // English texts rather than none where the module does not load: the page works without it.
@@ -43,7 +43,9 @@ startBridge(document, {
       page === 'verification' ? import('./verification.js') : import('./enrollment.js'),
       texts(page),
     ]).then(([shared, , module]) => {
-      if (module) shared.registerTranslation(module.default, tag);
+      if (module) shared.registerTranslation(module.default as Translation, tag);
     });
   },
+  // The REST page's QR image and its texts are the bridge's own, not an element's.
+  serverQrTexts: async () => (await texts('server-qr'))?.default.serverQr,
 });

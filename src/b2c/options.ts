@@ -58,6 +58,12 @@ export interface BridgeOptions {
    * shows that page. Without it, the elements must already be defined.
    */
   readonly load?: (tag: KitTag) => Promise<unknown>;
+  /**
+   * The REST-API sample page's texts in the page's language (the template's script
+   * loads its language's module); without it, or where it resolves to nothing,
+   * English. `strings.serverQr` still wins.
+   */
+  readonly serverQrTexts?: () => Promise<Partial<ServerQrStrings> | undefined>;
 }
 
 const GROUPS = ['qrCode', 'authenticatorInfo', 'appIcon', 'codeInput', 'serverQr'] as const;

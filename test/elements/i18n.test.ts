@@ -20,6 +20,7 @@ import { registerTranslation, type Translation } from '../../src/elements/transl
 import { LANGUAGES, isRightToLeft } from '../../src/core/language.js';
 import { translations } from '../../src/locales/index.js';
 import { ACCOUNT, ISSUER, SECRET, SERVER_ERROR, STATES, textsOf, type Group } from '../helpers/kit-states.js';
+import { serverQrStrings } from '../../src/b2c/controls/server-qr.js';
 
 const ENGLISH: Record<Group, Record<string, string>> = {
   qrCode: { ...qrCodeStrings },
@@ -112,6 +113,15 @@ for (const language of LOCALES) {
           if (letters && !SAME_AS_ENGLISH[language]?.includes(`${group}.${key}`)) expect(text, `${group}.${key}: translated`).to.not.equal(english);
         }
       }
+    });
+
+    it("serverQr (the REST page's QR image, the bridge's own): every text, none in English", () => {
+      const texts = translation.serverQr as unknown as Record<string, unknown>;
+      expect(Object.keys(texts).sort()).to.deep.equal(Object.keys(serverQrStrings).sort());
+      const values = Object.values(texts);
+      for (const text of values) expect(text).to.be.a('string').and.not.equal('');
+      expect(problemsIn(values as string[], language)).to.deep.equal([]);
+      for (const [key, english] of Object.entries(serverQrStrings)) expect(texts[key], key).to.not.equal(english);
     });
 
     for (const group of GROUPS) {

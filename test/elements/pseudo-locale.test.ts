@@ -13,6 +13,7 @@ import { appIconStrings } from '../../src/elements/app-icon/app-icon.js';
 import { codeInputStrings } from '../../src/elements/code-input/code-input.js';
 import { registerTranslation, type Translation } from '../../src/elements/translation.js';
 import { STATES, textsOf } from '../helpers/kit-states.js';
+import { serverQrStrings } from '../../src/b2c/controls/server-qr.js';
 import { setViewport } from '../helpers/commands.js';
 import { pseudo, stretch } from '../helpers/pseudo.mjs';
 
@@ -22,6 +23,7 @@ const PSEUDO: Translation = {
   authenticatorInfo: stretch(authenticatorInfoStrings),
   appIcon: stretch(appIconStrings),
   codeInput: stretch(codeInputStrings),
+  serverQr: stretch(serverQrStrings),
 };
 
 /** Every box in `root`'s composed tree that reaches past `bounds`, as readable lines. */

@@ -22,8 +22,8 @@ before(async () => {
   ({ server, origin } = await serve((path) => {
     if (path === '/blank.html') return { body: '<!doctype html><title>blank</title>' };
     // The TOTP template as B2C serves it in another language: B2C sets <html lang>.
-    const language = /^\/templates\/totp\.([\w-]+)\.html$/.exec(path)?.[1];
-    if (language) return { body: readFileSync(join(dir, 'templates/totp.html'), 'utf8').replace(/<html[^>]*>/, `<html lang="${language}">`) };
+    const [, template, language] = /^\/templates\/(totp|totp-rest)\.([\w-]+)\.html$/.exec(path) ?? [];
+    if (language) return { body: readFileSync(join(dir, `templates/${template}.html`), 'utf8').replace(/<html[^>]*>/, `<html lang="${language}">`) };
     return join(dir, path);
   }));
   await build({ root, mode: 'cdn', logLevel: 'silent', build: { outDir: join(dir, 'cdn') } });
@@ -135,13 +135,13 @@ const localesDir = () => join(dir, 'templates/assets', readdirSync(join(dir, 'te
 
 test('each language module holds one page\'s texts and is at most 1 KB gzip', async (t) => {
   const files = readdirSync(localesDir());
-  const languages = [...new Set(files.map((file) => file.replace(/-(verification|enrollment)\.js$/, '')))];
+  const languages = [...new Set(files.map((file) => file.replace(/-(verification|enrollment|server-qr)\.js$/, '')))];
   // B2C's 36 user-flow languages but English, Arabic and Hebrew (src/core/language.ts).
   assert.equal(languages.length, 37);
-  assert.equal(files.length, 74);
+  assert.equal(files.length, 111);
   const sizes = {};
   for (const language of languages) {
-    for (const [page, groups] of [['verification', ['codeInput']], ['enrollment', ['qrCode', 'authenticatorInfo', 'appIcon']]]) {
+    for (const [page, groups] of [['verification', ['codeInput']], ['enrollment', ['qrCode', 'authenticatorInfo', 'appIcon']], ['server-qr', ['serverQr']]]) {
       const file = join(localesDir(), `${language}-${page}.js`);
       const code = readFileSync(file, 'utf8');
       assert.doesNotMatch(code, /\bimport\b|document|window/, `${language}-${page}: data only`);
@@ -185,6 +185,26 @@ test("a page in another language asks for its texts with the page's modules, not
   const message = await page.$eval('#otpCode', (input) => input.validationMessage);
   assert.match(message, /^Geben Sie den 6-stelligen Code/);
   t.diagnostic(`de-AT: ${message}`);
+  await page.close();
+});
+
+test("the REST-API sample's QR image speaks the page's language: its texts are asked for with its module", async (t) => {
+  const page = await browser.newPage();
+  const scripts = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith('.js')) scripts.push(path.replace(/-[\w-]{8}\.js$/, '.js').replace(/locales-\w+/, 'locales'));
+  });
+  await page.goto(`${origin}/templates/totp-rest.de.html`);
+  // An image claim that is no image: the page says so, in German.
+  await page.evaluate((markup) => (document.getElementById('api').innerHTML = markup), b2cMarkup('rest-enroll', { qrImageId: 'strongAuthenticationAppQRCodeBitmap', qrBitmap: 'not an image' }));
+  await page.waitForSelector('.totp-kit-server-qr-error');
+  const error = await page.$eval('.totp-kit-server-qr-error', (node) => node.textContent);
+  const { module: locales } = await runnerImport(join(root, 'src/build/plugins/locales.ts'), { configFile: false, logLevel: 'silent' });
+  assert.equal(error, locales.readLocale('de').serverQr.error);
+  assert.ok(scripts.includes('/templates/assets/locales/de-server-qr.js'), scripts.join(', '));
+  assert.ok(!scripts.some((path) => /de-(enrollment|verification)\.js$/.test(path)), `only the image's texts: ${scripts.join(', ')}`);
+  t.diagnostic(`de: ${error}`);
   await page.close();
 });
 

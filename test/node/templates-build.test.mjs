@@ -49,7 +49,7 @@ test('the template script is a classic script that defines no globals and import
   assert.equal(language.length, 1, all.join());
   assert.match(language[0], new RegExp(`^\`${BASE}assets/locales-[0-9a-f]{10}/\\$\\{`));
   const folder = language[0].slice(BASE.length + 1, BASE.length + 1 + 'assets/locales-0123456789'.length);
-  assert.equal(readdirSync(join(outDir, folder)).length, 74, `${folder}: 37 languages × 2 pages`);
+  assert.equal(readdirSync(join(outDir, folder)).length, 111, `${folder}: 37 languages × 3 pages (verification, enrollment, the REST page's QR image)`);
   const imports = all.filter((specifier) => !language.includes(specifier));
   assert.ok(imports.length >= 3, imports.join());
   for (const specifier of imports) assert.match(specifier, new RegExp(`^\`${BASE}assets/[\\w-]+\\.js\`$`), specifier);

@@ -16,10 +16,11 @@ import { runInNewContext } from 'node:vm';
 import type { Plugin } from 'vite';
 import { LANGUAGES } from '../../core/language.ts';
 
-/** The element groups each page shows. */
+/** The text groups each page shows: the elements', and the REST-API sample's QR image (the bridge's own, server-qr.ts). */
 export const PAGE_GROUPS = {
   verification: ['codeInput'],
   enrollment: ['qrCode', 'authenticatorInfo', 'appIcon'],
+  'server-qr': ['serverQr'],
 } as const;
 
 export type LocalePage = keyof typeof PAGE_GROUPS;
