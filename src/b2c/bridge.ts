@@ -58,7 +58,7 @@ const enrollment = onDemand('the enrollment page', () => import('./controls/enro
 const sentCodes = onDemand('the code field', () => import('./controls/sent-code.js'));
 const serverQr = onDemand('the QR image', () => import('./controls/server-qr.js'));
 /** The REST page's texts in the page's language, per bridge: English where there are none or they fail to load. */
-const serverQrTexts = new WeakMap<BridgeOptions, OnDemand<Partial<ServerQrStrings> | undefined>>();
+const serverQrTexts = new WeakMap<BridgeOptions, OnDemand<Partial<ServerQrStrings> | readonly string[] | undefined>>();
 
 /** A kind of B2C control: the element it needs, how to find each one, how to mount on it. */
 interface Control {

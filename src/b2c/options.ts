@@ -63,7 +63,7 @@ export interface BridgeOptions {
    * loads its language's module); without it, or where it resolves to nothing,
    * English. `strings.serverQr` still wins.
    */
-  readonly serverQrTexts?: () => Promise<Partial<ServerQrStrings> | undefined>;
+  readonly serverQrTexts?: () => Promise<Partial<ServerQrStrings> | readonly string[] | undefined>;
 }
 
 const GROUPS = ['qrCode', 'authenticatorInfo', 'appIcon', 'codeInput', 'serverQr'] as const;

@@ -15,7 +15,7 @@ import { selfContained } from './plugins/self-contained.ts';
 import { minifyCssLiteralsPlugin } from './plugins/minify-css-literals.ts';
 import { trimQrcodeGenerator } from './plugins/trim-qrcode-generator.ts';
 import { MINIFIED } from './minified.ts';
-import { localeChunks, localesFolder } from './plugins/locales.ts';
+import { PAGE_GROUPS, localeChunks, localesFolder } from './plugins/locales.ts';
 
 /** The template's script: assets/b2c-totp-kit-[hash].js. */
 export const TEMPLATE_SCRIPT = 'b2c-totp-kit';
@@ -36,7 +36,7 @@ export function templateScriptConfig(): UserConfig {
       // The script, and each of the bridge's page modules, shares no module with any other chunk: each has copies of its own.
       selfContained(...[TEMPLATE_SCRIPT_ENTRY, ...BRIDGE_PAGE_MODULES].map((path) => resolve(path))),
       classicEntry(TEMPLATE_SCRIPT, () => base),
-      localeChunks(locales),
+      localeChunks(locales, PAGE_GROUPS, true),
     ],
     // The template's script builds a language module's URL from the page's language (plugins/locales.ts).
     define: { __TOTP_KIT_LOCALES__: JSON.stringify(new URL(locales, base).href) },

@@ -67,6 +67,15 @@ export function mergeStrings<T extends object>(defaults: T, overrides: unknown):
 }
 
 /**
+ * A language's texts of a group, by `defaults`' keys: as its module writes them,
+ * or as the template's build packs them (the values alone, in the order of
+ * `defaults`' keys: build/plugins/locales.ts).
+ */
+export function unpackTexts(defaults: object, texts: unknown): unknown {
+  return Array.isArray(texts) ? Object.fromEntries(Object.keys(defaults).map((key, index) => [key, texts[index] as unknown])) : texts;
+}
+
+/**
  * `next` as a live region must hold it to be announced: screen readers say a
  * region's text only when it changes, so a message equal to the `current` one
  * gains a trailing no-break space (and loses it the time after).

@@ -5,7 +5,7 @@
  * that has one (B2C sets `<html lang>`), and falls back to its English defaults
  * key by key. A page's `strings` still win over both.
  */
-import { mergeStrings } from '../core/text.js';
+import { mergeStrings, unpackTexts } from '../core/text.js';
 import type { QrCodeStrings } from './qr-code/qr-code.js';
 import type { AuthenticatorInfoStrings } from './authenticator-info/authenticator-info.js';
 import type { AppIconStrings } from './app-icon/app-icon.js';
@@ -53,7 +53,10 @@ export function translationFor(language: string): Translation | undefined {
 
 type Groups = Omit<Translation, 'language' | 'dir'>;
 
-/** `host`'s texts of `group`: English `defaults`, then its language's translation, then the page's `overrides`, key by key. */
+/**
+ * `host`'s texts of `group`: English `defaults`, then its language's translation, then the page's `overrides`, key by key.
+ * A translation the template's build packed holds each group's values alone, in the order of the defaults' keys.
+ */
 export function localTexts<K extends keyof Groups>(host: Element, group: K, defaults: Groups[K], overrides: unknown): Groups[K] {
-  return mergeStrings(mergeStrings(defaults, translationFor(languageOf(host))?.[group]), overrides);
+  return mergeStrings(mergeStrings(defaults, unpackTexts(defaults, translationFor(languageOf(host))?.[group])), overrides);
 }

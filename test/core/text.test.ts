@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { cleanLabel, format, mergeStrings } from '../../src/core/text.js';
+import { cleanLabel, format, mergeStrings, unpackTexts } from '../../src/core/text.js';
 
 /** Runs `body` with `Object.prototype[key] = value` for each entry, as a polluted page has it (enumerable, as assignment makes it). */
 function polluted<T>(entries: Record<string, unknown>, body: () => T): T {
@@ -12,6 +12,21 @@ function polluted<T>(entries: Record<string, unknown>, body: () => T): T {
     for (const key of Object.keys(entries)) delete (Object.prototype as Record<string, unknown>)[key];
   }
 }
+
+describe('unpackTexts', () => {
+  const defaults = { label: 'Code', hint: 'Enter it', empty: 'Empty' };
+  it("gives a packed group (values alone, in the defaults' order) the defaults' keys", () => {
+    expect(unpackTexts(defaults, ['Kód', 'Zadejte ho', 'Prázdné'])).to.deep.equal({ label: 'Kód', hint: 'Zadejte ho', empty: 'Prázdné' });
+  });
+  it('leaves texts written with their keys, and nothing, as they are', () => {
+    const written = { hint: 'Geben Sie ihn ein' };
+    expect(unpackTexts(defaults, written)).to.equal(written);
+    expect(unpackTexts(defaults, undefined)).to.equal(undefined);
+  });
+  it('leaves a key a short array lacks without a text, for mergeStrings to keep the English', () => {
+    expect(unpackTexts(defaults, ['Kód'])).to.deep.equal({ label: 'Kód', hint: undefined, empty: undefined });
+  });
+});
 
 describe('cleanLabel', () => {
   it('removes controls and bidi overrides, and trims', () => {

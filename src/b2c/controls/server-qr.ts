@@ -23,7 +23,7 @@ import type { Context } from './context.js';
 import { checkImage, type CheckedImage } from '../../core/image.js';
 import type { ClaimMap } from '../../core/claim-map.js';
 import { base64ToBase32 } from '../../core/base32.js';
-import { mergeStrings } from '../../core/text.js';
+import { mergeStrings, unpackTexts } from '../../core/text.js';
 
 /** The claims the page holds besides the image: each '' where the map names none or the page has none. */
 export interface ServerQrClaims {
@@ -94,9 +94,9 @@ function imageOf(image: Extract<CheckedImage, { ok: true }>, name: string): HTML
 }
 
 /** `translated`: the texts in the page's language, where its module loaded (BridgeOptions.serverQrTexts). */
-export function mountServerQr(item: HTMLElement, field: HTMLElement, claims: ServerQrClaims, { strings }: Context, translated?: Partial<ServerQrStrings>): Mount {
+export function mountServerQr(item: HTMLElement, field: HTMLElement, claims: ServerQrClaims, { strings }: Context, translated?: unknown): Mount {
   adoptStyles(item.ownerDocument);
-  const text = mergeStrings(mergeStrings(serverQrStrings, translated), strings.serverQr);
+  const text = mergeStrings(mergeStrings(serverQrStrings, unpackTexts(serverQrStrings, translated)), strings.serverQr);
   const image = checkImage(fieldValue(field));
   if (!image.ok) console.warn(`b2c-totp-kit: the QR image claim is not shown (${image.problem})`);
   const img = image.ok ? imageOf(image, text.name) : undefined;

@@ -54,8 +54,14 @@ export function localesFolder(): string {
 /** Every element group: the CDN's one module per language (`locales/de.js`). */
 export const WHOLE = { '': ['qrCode', 'authenticatorInfo', 'appIcon', 'codeInput'] } as const;
 
-/** Emits `<folder><language>-<page>.js` for each language and page of `pages` (`<language>.js` for the page ''). */
-export function localeChunks(folder: string, pages: Readonly<Record<string, readonly string[]>> = PAGE_GROUPS): Plugin {
+/**
+ * Emits `<folder><language>-<page>.js` for each language and page of `pages` (`<language>.js` for the page '').
+ * `packed`: each group's texts as their values alone, in the order of the source's keys, which must be the
+ * same in every language (the elements take the keys from their English defaults, whose order
+ * test/elements/i18n.test.ts holds the languages to): a fifth to a quarter fewer bytes.
+ */
+export function localeChunks(folder: string, pages: Readonly<Record<string, readonly string[]>> = PAGE_GROUPS, packed = false): Plugin {
+  const keyOrder = new Map<string, string>();
   return {
     name: 'b2c-totp-kit:locales',
     apply: 'build',
@@ -75,7 +81,17 @@ export function localeChunks(folder: string, pages: Readonly<Record<string, read
       const data = readLocale(language);
       const picked: Record<string, unknown> = { language: data.language };
       if (data.dir) picked.dir = data.dir;
-      for (const group of pages[page]) picked[group] = data[group];
+      for (const group of pages[page]) {
+        const texts = data[group] as Record<string, string>;
+        if (!packed) {
+          picked[group] = texts;
+          continue;
+        }
+        const keys = Object.keys(texts).join();
+        if ((keyOrder.get(group) ?? keys) !== keys) this.error(`src/locales/${language}.ts: ${group}'s keys are not in the order of the other languages'`);
+        keyOrder.set(group, keys);
+        picked[group] = Object.values(texts);
+      }
       return `export default ${JSON.stringify(picked)};`;
     },
   };
