@@ -17,7 +17,7 @@
  */
 import * as B2C from './contract.js';
 import { MARKER, SHOWN_BY_KIT, settled, sheetOnce, upgradeOnce, type Mount } from './mount.js';
-import { readOptions, type BridgeOptions, type KitTag, type ServerQrStrings } from './options.js';
+import { readOptions, type BridgeOptions, type KitTag } from './options.js';
 import { contextOf, textOf, type Context } from './controls/context.js';
 import { errorKindOf } from './texts.js';
 import { INPUT_NOT_RECORDED, markForReplays } from '../core/replay.js';
@@ -37,7 +37,6 @@ interface OnDemand<M> {
 }
 
 function onDemand<M>(what: string, load: () => Promise<M>): OnDemand<M> {
-  let loaded = false;
   let module: M | undefined;
   let loading: Promise<unknown> | undefined;
   return {
@@ -45,10 +44,10 @@ function onDemand<M>(what: string, load: () => Promise<M>): OnDemand<M> {
     ready(then) {
       // The name only: a message could quote a claim.
       loading ??= load().then(
-        (value) => ((loaded = true), (module = value), then()),
+        (loaded) => ((module = loaded), then()),
         (error: unknown) => console.warn(`b2c-totp-kit: could not load ${what} (${(error as Error)?.name ?? 'error'}); B2C's control stays`),
       );
-      return loaded;
+      return module !== undefined;
     },
   };
 }
@@ -56,9 +55,7 @@ function onDemand<M>(what: string, load: () => Promise<M>): OnDemand<M> {
 // The mounts only some pages need, each in the chunk of the elements it mounts (template-script.config.ts).
 const enrollment = onDemand('the enrollment page', () => import('./controls/enrollment-mounts.js'));
 const sentCodes = onDemand('the code field', () => import('./controls/sent-code.js'));
-const serverQr = onDemand('the QR image', () => import('./controls/server-qr.js'));
-/** The REST page's texts in the page's language, per bridge: English where there are none or they fail to load. */
-const serverQrTexts = new WeakMap<BridgeOptions, OnDemand<Partial<ServerQrStrings> | readonly string[] | undefined>>();
+let serverQr: OnDemand<typeof import('./controls/server-qr.js')> | undefined;
 
 /** A kind of B2C control: the element it needs, how to find each one, how to mount on it. */
 interface Control {
@@ -183,20 +180,16 @@ function upgradeServerQr(api: HTMLElement, options: BridgeOptions): void {
   });
   for (const claim of secretClaims) markForReplays(claim);
   markForReplays(item);
-  if (settled(item)) return;
-  if (!serverQrTexts.has(options)) serverQrTexts.set(options, onDemand('the QR image', async () => options.serverQrTexts?.().catch(() => undefined)));
-  const texts = serverQrTexts.get(options)!;
-  // The module and the texts, asked for together.
-  const ready = [serverQr.ready(() => upgradePage(api, options)), texts.ready(() => upgradePage(api, options))];
-  if (!ready.every(Boolean)) return;
+  // The module and its texts, asked for together (the module asks for the texts again when it mounts: the same module, loaded once).
+  serverQr ??= onDemand('the QR image', () => (void options.serverQrTexts?.().catch(() => undefined), import('./controls/server-qr.js')));
+  if (settled(item) || !serverQr.ready(() => upgradePage(api, options))) return;
   const module = serverQr.module()!;
-  const translated = texts.module();
   const claims = module.claimValues((id) => api.querySelector(B2C.claimField(id)), options.claims ?? {});
   // Every element the page needs, asked for at once (not one after the other).
   const defined = module.tagsFor(claims).map((tag) => definedOrLoading(tag, api, options));
   if (!defined.every(Boolean)) return;
   const context = contextOf(api, options);
-  void upgradeOnce(item, () => inLanguage(module.mountServerQr(item, field, claims, context, translated), item, options)).then(() => {
+  void upgradeOnce(item, () => inLanguage(module.mountServerQr(item, field, claims, context), item, options)).then(() => {
     // The kit's QR code and details say what the URI and secret claims' raw fields (labelled by claim id) would:
     // hidden like B2C's other originals, once the kit's are in place; their values stay in B2C's form.
     if (item.hasAttribute(MARKER)) for (const claim of secretClaims) claim.setAttribute(SHOWN_BY_KIT, '');

@@ -23,6 +23,9 @@ export const API = '#api';
 const FORM = ':scope > form#attributeVerification';
 const ITEM = `${FORM} > #attributeList > ul > li`;
 
+/** Every field of B2C's form that takes input from the user (its hidden inputs, read-only and disabled fields aside). */
+export const FORM_FIELDS = `${FORM} :is(input:not([type=hidden], [readonly], [disabled]), select, textarea)`;
+
 /** B2C's submit button ("Continue" on enrollment, "Verify" on verification). */
 export const CONTINUE_BUTTON = `${FORM} > .buttons > button#continue`;
 

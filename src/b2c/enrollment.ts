@@ -2,3 +2,4 @@
 import '../elements/qr-code/qr-code.js';
 import '../elements/authenticator-info/authenticator-info.js';
 import '../elements/app-icon/app-icon.js';
+export { registerTranslation } from '../elements/translation.js';

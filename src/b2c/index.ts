@@ -37,13 +37,9 @@ startBridge(document, {
   ...options,
   load: (element: KitTag) => {
     const page = element === 'totp-code-input' ? 'verification' : 'enrollment';
-    // The page's module imports the shared one (Lit): ask for both at once, and the texts with them.
-    return Promise.all([
-      import('../elements/define.js'),
-      page === 'verification' ? import('./verification.js') : import('./enrollment.js'),
-      texts(page),
-    ]).then(([shared, , module]) => {
-      if (module) shared.registerTranslation(module.default as Translation, tag);
+    // The page's module (which registers the languages too), and its texts with it.
+    return Promise.all([page === 'verification' ? import('./verification.js') : import('./enrollment.js'), texts(page)]).then(([elements, module]) => {
+      if (module) elements.registerTranslation(module.default as Translation, tag);
     });
   },
   // The REST page's QR image and its texts are the bridge's own, not an element's.

@@ -14,7 +14,7 @@ import type { AuthenticatorInfoStrings } from '../elements/authenticator-info/au
 import type { AppIconStrings } from '../elements/app-icon/app-icon.js';
 import type { CodeInputStrings } from '../elements/code-input/code-input.js';
 import type { ErrorKinds } from './texts.js';
-import { parseClaimMap, type ClaimMap } from '../core/claim-map.js';
+import { own, parseClaimMap, type ClaimMap } from '../core/claim-map.js';
 import { CLAIM_MAP, STRINGS } from './contract.js';
 
 /** Texts of the server's QR image on the REST-API sample's enrollment page. */
@@ -79,10 +79,8 @@ export function ownTexts(value: unknown): Record<string, string> {
 /** A template's lists of messages by kind, as data: own arrays of strings only. */
 export function errorKinds(json: unknown): ErrorKinds {
   const kinds: Record<string, string[]> = {};
-  const lists = typeof json === 'object' && json !== null && Object.hasOwn(json, 'errors') ? (json as { errors: unknown }).errors : undefined;
-  if (typeof lists !== 'object' || lists === null) return kinds;
   for (const kind of ['locked', 'unavailable']) {
-    const list: unknown = Object.hasOwn(lists, kind) ? (lists as Record<string, unknown>)[kind] : undefined;
+    const list = own(own(json, 'errors'), kind);
     if (Array.isArray(list)) kinds[kind] = list.filter((item): item is string => typeof item === 'string');
   }
   return kinds;
@@ -91,8 +89,7 @@ export function errorKinds(json: unknown): ErrorKinds {
 /** A template's texts, as data: each known group's own string values; anything else is dropped. */
 export function pageStrings(json: unknown): PageStrings {
   const strings: Record<string, Record<string, string>> = {};
-  if (typeof json !== 'object' || json === null) return strings;
-  for (const group of GROUPS) if (Object.hasOwn(json, group)) strings[group] = ownTexts((json as Record<string, unknown>)[group]);
+  for (const group of GROUPS) if (own(json, group) !== undefined) strings[group] = ownTexts(own(json, group));
   return strings;
 }
 

@@ -51,12 +51,14 @@ export function templateScriptConfig(): UserConfig {
           ...MINIFIED,
           entryFileNames: 'assets/[name]-[hash].js',
           chunkFileNames: 'assets/[name]-[hash].js',
-          // What both pages share, in one chunk with a plain name: the reactive base, the css tag,
-          // registration, the shared styles and the text helpers. Not lit-html: only the enrollment
-          // page's elements use templates, so the page every sign-in shows never loads it.
+          // What every page loads, in one chunk with a plain name: the reactive base, the css tag,
+          // registration, the shared styles, the text helpers, and the code input with its page module
+          // (the verification page's one file; the TOTP template preloads it for its enrollment page too,
+          // and every other page of the kit asks for a code). Not lit-html: only the enrollment page's
+          // elements use templates, so the page every sign-in shows never loads it.
           codeSplitting: {
             groups: [
-              { name: 'shared', test: /elements[\\/](reactive-element|css|define|translation|visually-hidden\.styles)\.ts$|core[\\/](text|replay)\.ts$/ },
+              { name: 'shared', test: /elements[\\/](reactive-element|css|define|translation|visually-hidden\.styles|code-input[\\/][\w.-]+)\.ts$|core[\\/](text|replay|code)\.ts$|b2c[\\/]verification\.ts$/ },
             ],
           },
         },

@@ -13,13 +13,14 @@ import { TEMPLATE_SCRIPT_ENTRY, TEMPLATE_SCRIPT_MANIFEST } from './template-scri
 /**
  * Each page template and the page modules it preloads. The TOTP template serves
  * B2C's enrollment and verification pages both; it preloads the verification
- * module (the page every sign-in shows, and the page after enrollment) but never
+ * page's module, the `shared` chunk with the code input (the page every sign-in
+ * shows, and the page after enrollment: template-script.config.ts) but never
  * the QR encoder, which the script loads only once B2C shows a QR code.
  */
 export const TEMPLATES: Readonly<Record<string, readonly string[]>> = {
-  totp: ['src/b2c/verification.ts'],
+  totp: ['shared'],
   // The REST-API sample's enrollment page: its code input and its QR image module, never the QR encoder.
-  'totp-rest': ['src/b2c/verification.ts', 'src/b2c/controls/server-qr.ts'],
+  'totp-rest': ['shared', 'src/b2c/controls/server-qr.ts'],
   selfasserted: [],
   choice: [],
   unified: [],

@@ -31,7 +31,9 @@ const CLAIM_ID = /^[A-Za-z_][\w.-]{0,127}$/;
 /** `value` if it is a plain claim id, else undefined. */
 export const claimId = (value: unknown): string | undefined => (typeof value === 'string' && CLAIM_ID.test(value) ? value : undefined);
 
-const own = (object: object, key: string): unknown => (Object.hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined);
+/** `value`'s own property `key`, if `value` is an object that has one: a page's JSON read as data, nothing inherited. */
+export const own = (value: unknown, key: string): unknown =>
+  typeof value === 'object' && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 
 /**
  * A template's claim map, as data. `secret` is a claim id (Base32) or
@@ -39,7 +41,6 @@ const own = (object: object, key: string): unknown => (Object.hasOwn(object, key
  */
 export function parseClaimMap(json: unknown): ClaimMap {
   const map: { -readonly [K in keyof ClaimMap]: ClaimMap[K] } = {};
-  if (typeof json !== 'object' || json === null) return map;
   for (const key of ['uri', 'account', 'qrImage', 'code'] as const) {
     const id = claimId(own(json, key));
     if (id) map[key] = id;

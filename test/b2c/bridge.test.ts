@@ -253,6 +253,23 @@ describe('B2C bridge', () => {
       expect(codeInputIn(api)!.input!.id).to.equal('verificationCode');
     });
 
+    it("leaves a digits-only field among others alone (a sign-up page's postal code is no code)", async () => {
+      const api = await b2cPage('selfasserted');
+      const list = api.querySelector('#attributeList > ul')!;
+      const item = Object.assign(document.createElement('li'), { className: 'TextBox postalCode_li' });
+      item.innerHTML = '<div class="attrEntry"><label for="postalCode">Postal code</label><input id="postalCode" class="textInput" type="text" pattern="^[0-9]{5}$"></div>';
+      list.append(item);
+      const stop = startBridge(document);
+      await settle(api);
+      expect(api.querySelector('totp-code-input')).to.equal(null);
+      expect(api.querySelector('#postalCode')!.hasAttribute('inputmode')).to.equal(false);
+      // The same field alone on its page is the code: the control that the rule above is not too strict.
+      for (const other of api.querySelectorAll<HTMLInputElement>('#attributeList input:not(#postalCode)')) other.closest('li')!.remove();
+      await settle(api);
+      expect(api.querySelector('totp-code-input')?.input?.id).to.equal('postalCode');
+      stop();
+    });
+
     it("shows B2C's server error on the input, once per change", async () => {
       const { api } = await bridgedPage('totp-verify');
       const codeInput = codeInputIn(api)!;

@@ -60,7 +60,7 @@ test('locales reads each language module as data and emits one chunk per languag
   const locales = await load('plugins/locales.ts');
   const german = locales.readLocale('de');
   assert.equal(german.language, 'de');
-  assert.deepEqual(Object.keys(german), ['language', 'qrCode', 'authenticatorInfo', 'appIcon', 'codeInput']);
+  assert.deepEqual(Object.keys(german), ['language', 'qrCode', 'authenticatorInfo', 'appIcon', 'serverQr', 'codeInput']);
   assert.equal(locales.readLocale('he').dir, 'rtl');
   assert.equal(locales.LOCALE_LANGUAGES.length, 37);
   assert.ok(!locales.LOCALE_LANGUAGES.includes('en'));
@@ -71,7 +71,7 @@ test('locales reads each language module as data and emits one chunk per languag
   const plugin = locales.localeChunks('assets/locales-x/');
   const emitted = [];
   plugin.buildStart.call({ emitFile: (file) => emitted.push(file) });
-  assert.equal(emitted.length, 74);
+  assert.equal(emitted.length, 111); // 37 languages × the verification, enrollment and REST QR image pages
   assert.deepEqual(emitted.find((file) => file.fileName === 'assets/locales-x/pt-br-verification.js')?.type, 'chunk');
   const id = emitted.find((file) => file.fileName === 'assets/locales-x/de-verification.js').id;
   assert.equal(plugin.resolveId(id), id);
@@ -82,4 +82,11 @@ test('locales reads each language module as data and emits one chunk per languag
   assert.equal(data.codeInput.label, 'Bestätigungscode');
   const enrollment = JSON.parse((await plugin.load(id.replace(':verification', ':enrollment'))).replace(/^export default /, '').replace(/;$/, ''));
   assert.deepEqual(Object.keys(enrollment), ['language', 'qrCode', 'authenticatorInfo', 'appIcon']);
+  const serverQr = JSON.parse((await plugin.load(id.replace(':verification', ':server-qr'))).replace(/^export default /, '').replace(/;$/, ''));
+  assert.deepEqual(Object.keys(serverQr), ['language', 'serverQr']);
+
+  // Packed, as the templates' build emits them: each group's values alone, in the source's (the English) key order.
+  const packed = locales.localeChunks('assets/locales-x/', locales.PAGE_GROUPS, true);
+  const packedData = JSON.parse((await packed.load.call({ error: (message) => assert.fail(message) }, id)).replace(/^export default /, '').replace(/;$/, ''));
+  assert.deepEqual(packedData.codeInput, Object.values(german.codeInput));
 });

@@ -157,7 +157,12 @@ async function webkitPage({ width, height }, zoom) {
       const outer = await session.getWindowSize();
       // The window is sized in screen pixels, the viewport measured in CSS pixels: zoom converts.
       await session.setWindowSize(Math.ceil(outer.width + (width - innerWidth) * zoom), Math.ceil(outer.height + (height - innerHeight) * zoom));
-      const [reached] = await run(() => [window.innerWidth], []);
+      // WebKitGTK resizes its window a little after answering: wait for the viewport (a second at most).
+      let [reached] = await run(() => [window.innerWidth], []);
+      for (let tries = 0; reached !== width && tries < 20; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        [reached] = await run(() => [window.innerWidth], []);
+      }
       if (reached !== width) {
         throw new Error(`WebKit's viewport stays ${reached} CSS px wide, not ${width}: its window has a minimum width (launch('webkit', { zoom: 2 }) reaches 320)`);
       }

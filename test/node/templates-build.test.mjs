@@ -55,10 +55,12 @@ test('the template script is a classic script that defines no globals and import
   for (const specifier of imports) assert.match(specifier, new RegExp(`^\`${BASE}assets/[\\w-]+\\.js\`$`), specifier);
   const chunks = imports.map((specifier) => specifier.slice(BASE.length + 'assets/'.length + 1, -1)).sort();
   const names = chunks.map((name) => name.replace(/-[\w-]{8}\.js$/, ''));
-  assert.deepEqual(names, ['enrollment', 'enrollment-mounts', 'sent-code', 'server-qr', 'shared', 'verification']);
+  // The verification page's module is the shared chunk itself: the page every sign-in shows loads one file.
+  assert.deepEqual(names, ['enrollment', 'enrollment-mounts', 'sent-code', 'server-qr', 'shared', 'shared']);
   const chunk = (name) => readFileSync(join(outDir, 'assets', chunks[names.indexOf(name)]), 'utf8');
   // The verification page, seen at every sign-in, never loads the QR encoder nor the REST page's image check.
-  assert.doesNotMatch(chunk('verification'), /code length overflow|getRSBlocks|totp-qr-code|image\/bmp/);
+  assert.match(chunk('shared'), /totp-code-input/);
+  assert.doesNotMatch(chunk('shared'), /code length overflow|getRSBlocks|totp-qr-code|image\/bmp/);
   // Nor, in the script itself, what only the enrollment page, the REST page or the sent codes need:
   // the enrollment mounts' selectors and B2C's default texts, the REST page's styles, the sent codes' buttons.
   assert.doesNotMatch(code, /qrCodeInfo|Still having trouble|Scan the QR code|totp-kit-server-qr-image|sendNewCode|verificationErrorText/);
@@ -77,16 +79,15 @@ test('the session-replay markers are in the template script itself (plugins/self
   assert.match(scriptCode(), /rr-ignore/);
   const [shared] = assetsOf(/^shared-/);
   assert.match(readFileSync(join(outDir, 'assets', shared), 'utf8'), /rr-block/);
-  assert.deepEqual(assetsOf(/\.js$/).map((name) => name.replace(/-[\w-]{8}\.js$/, '')).sort(), ['b2c-totp-kit', 'enrollment', 'enrollment-mounts', 'sent-code', 'server-qr', 'shared', 'verification']);
+  assert.deepEqual(assetsOf(/\.js$/).map((name) => name.replace(/-[\w-]{8}\.js$/, '')).sort(), ['b2c-totp-kit', 'enrollment', 'enrollment-mounts', 'sent-code', 'server-qr', 'shared']);
 });
 
 test('the TOTP template preloads the verification page\'s modules, absolutely; the others preload nothing', () => {
   const preloads = (page) => [...readFileSync(join(outDir, page), 'utf8').matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((match) => match[1]);
   const [shared] = assetsOf(/^shared-/);
-  const [verification] = assetsOf(/^verification-/);
   const [serverQr] = assetsOf(/^server-qr-/);
-  assert.deepEqual(preloads('totp.html'), [`${BASE}assets/${shared}`, `${BASE}assets/${verification}`]);
-  assert.deepEqual(preloads('totp-rest.html'), [`${BASE}assets/${shared}`, `${BASE}assets/${verification}`, `${BASE}assets/${serverQr}`]);
+  assert.deepEqual(preloads('totp.html'), [`${BASE}assets/${shared}`]);
+  assert.deepEqual(preloads('totp-rest.html'), [`${BASE}assets/${shared}`, `${BASE}assets/${serverQr}`]);
   for (const page of ['unified.html', 'selfasserted.html', 'choice.html', 'error.html']) assert.deepEqual(preloads(page), [], page);
 });
 

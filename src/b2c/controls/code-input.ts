@@ -12,13 +12,18 @@ export function digitsOfPattern(pattern: string): number | undefined {
 
 /**
  * The TOTP code's input: the code claim's by id (the samples' ids and the claim map's `code`),
- * else a text box whose pattern asks for digits only (a renamed claim).
+ * else, for a renamed claim, a text box whose pattern asks for digits only where it is the only
+ * field the page asks for, as on the TOTP verification page (a sign-up page's postal code stands
+ * among other fields, and stays B2C's).
  */
 export function findCodeInputs(api: HTMLElement, mapped?: string): HTMLInputElement[] {
   const inputs = [...api.querySelectorAll<HTMLInputElement>(B2C.CODE_INPUT.inputs)];
   const claims: readonly string[] = mapped ? [mapped, ...B2C.CODE_INPUT.claims] : B2C.CODE_INPUT.claims;
   const byClaim = inputs.filter((input) => claims.includes(input.id));
-  return byClaim.length > 0 ? byClaim : inputs.filter((input) => digitsOfPattern(input.pattern) !== undefined).slice(0, 1);
+  if (byClaim.length > 0) return byClaim;
+  const fields = [...api.querySelectorAll(B2C.FORM_FIELDS)];
+  const only = fields.length === 1 ? inputs.find((input) => input === fields[0]) : undefined;
+  return only && digitsOfPattern(only.pattern) !== undefined ? [only] : [];
 }
 
 export function mountCodeInput(input: HTMLInputElement, { api, options, strings }: Context): Mount {

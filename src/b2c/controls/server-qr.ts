@@ -72,6 +72,7 @@ export function tagsFor(claims: ServerQrClaims): KitTag[] {
 const adoptStyles = sheetOnce(`
 li[${MARKER}] > .attrEntry > :not(.totp-kit-server-qr), li[${SHOWN_BY_KIT}] { display: none !important }
 .totp-kit-server-qr { display: grid; gap: 0.75rem; justify-items: start }
+.totp-kit-server-qr[hidden] { display: none }
 .totp-kit-server-qr-heading { margin: 0; font-weight: 600 }
 .totp-kit-server-qr-image { display: block; box-sizing: content-box; max-width: calc(100% - 2rem); height: auto;
   padding: 1rem; background: #fff; border-radius: 0.25rem; image-rendering: pixelated; forced-color-adjust: none }
@@ -81,10 +82,9 @@ li[${MARKER}] > .attrEntry > :not(.totp-kit-server-qr), li[${SHOWN_BY_KIT}] { di
 .totp-kit-server-qr > :is(totp-app-icon, totp-qr-code, totp-authenticator-info) { justify-self: stretch }`);
 
 /** The checked image, drawn at a whole multiple of its own pixels (about 14 rem wide) so each module stays sharp. */
-function imageOf(image: Extract<CheckedImage, { ok: true }>, name: string): HTMLImageElement {
+function imageOf(image: Extract<CheckedImage, { ok: true }>): HTMLImageElement {
   const img = document.createElement('img');
   img.className = 'totp-kit-server-qr-image';
-  img.alt = name;
   img.addEventListener('load', () => {
     const width = img.naturalWidth;
     if (width > 0) img.style.width = `${width * Math.max(1, Math.floor(224 / width))}px`;
@@ -93,20 +93,36 @@ function imageOf(image: Extract<CheckedImage, { ok: true }>, name: string): HTML
   return img;
 }
 
-/** `translated`: the texts in the page's language, where its module loaded (BridgeOptions.serverQrTexts). */
-export function mountServerQr(item: HTMLElement, field: HTMLElement, claims: ServerQrClaims, { strings }: Context, translated?: unknown): Mount {
+/**
+ * The texts in the page's language (BridgeOptions.serverQrTexts, which the template's script loads with
+ * this module), else English; the template's own (`strings.serverQr`) win.
+ */
+async function textsOf({ options, strings }: Context): Promise<ServerQrStrings> {
+  const translated: unknown = await options.serverQrTexts?.().catch(() => undefined);
+  return mergeStrings(mergeStrings(serverQrStrings, unpackTexts(serverQrStrings, translated)), strings.serverQr);
+}
+
+export function mountServerQr(item: HTMLElement, field: HTMLElement, claims: ServerQrClaims, context: Context): Mount {
+  const { strings } = context;
   adoptStyles(item.ownerDocument);
-  const text = mergeStrings(mergeStrings(serverQrStrings, unpackTexts(serverQrStrings, translated)), strings.serverQr);
   const image = checkImage(fieldValue(field));
   if (!image.ok) console.warn(`b2c-totp-kit: the QR image claim is not shown (${image.problem})`);
-  const img = image.ok ? imageOf(image, text.name) : undefined;
+  const img = image.ok ? imageOf(image) : undefined;
   const box = document.createElement('div');
   box.className = 'totp-kit-server-qr';
   const elements: (HTMLElement & { readonly updateComplete: Promise<unknown> })[] = [];
   // The server's image (or why not), always: shown alone, or where the kit's QR code refuses the URI (STYLES).
-  const heading = Object.assign(document.createElement('p'), { className: 'totp-kit-server-qr-heading', textContent: text.heading });
-  const error = Object.assign(document.createElement('p'), { className: 'totp-kit-server-qr-error', textContent: text.error });
+  const heading = Object.assign(document.createElement('p'), { className: 'totp-kit-server-qr-heading' });
+  const error = Object.assign(document.createElement('p'), { className: 'totp-kit-server-qr-error' });
   if (!img) error.setAttribute('role', 'alert');
+  // Said once the page's language is there: until then the box stays hidden, and B2C's field with it (MARKER).
+  box.hidden = true;
+  const said = textsOf(context).then((text) => {
+    heading.textContent = text.heading;
+    error.textContent = text.error;
+    if (img) img.alt = text.name;
+    box.hidden = false;
+  });
   box.append(heading, img ?? error);
   if (claims.uri) {
     // The kit's enrollment page, as on B2C's display-control page: 1. get an app, 2. scan or add, then the details.
@@ -132,7 +148,7 @@ export function mountServerQr(item: HTMLElement, field: HTMLElement, claims: Ser
     elements.push(info);
   }
   box.append(...elements.filter((element) => element.parentElement !== box));
-  // The mount waits for the elements' first render: a failure leaves B2C's field as it was.
-  Object.defineProperty(box, 'updateComplete', { get: () => Promise.all(elements.map((element) => element.updateComplete)) });
+  // The mount waits for its texts and the elements' first render: a failure leaves B2C's field as it was.
+  Object.defineProperty(box, 'updateComplete', { get: () => Promise.all([said, ...elements.map((element) => element.updateComplete)]) });
   return { element: box, insert: () => field.parentElement?.append(box) };
 }

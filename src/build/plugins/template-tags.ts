@@ -26,10 +26,13 @@ export interface TemplateTagsOptions {
 
 const pageName = (path: string) => /([\w-]+)\.html$/.exec(path)?.[1] ?? '';
 
-/** The files of `source`'s chunk and of every chunk it imports statically, dependencies first. */
+/**
+ * The files of `source`'s chunk and of every chunk it imports statically, dependencies first.
+ * `source`: a module that is a chunk of its own, or the name of a chunk of several (a `codeSplitting` group).
+ */
 export function preloadFiles(manifest: Manifest, source: string, files: string[] = []): string[] {
-  const chunk = manifest[source];
-  if (!chunk) throw new Error(`the template script's build has no module ${source}`);
+  const chunk = manifest[source] ?? Object.values(manifest).find((candidate) => candidate.name === source && !candidate.isEntry && !candidate.isDynamicEntry);
+  if (!chunk) throw new Error(`the template script's build has no module or chunk ${source}`);
   for (const imported of chunk.imports ?? []) preloadFiles(manifest, imported, files);
   if (!files.includes(chunk.file)) files.push(chunk.file);
   return files;
