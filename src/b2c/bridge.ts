@@ -52,9 +52,11 @@ function onDemand<M>(what: string, load: () => Promise<M>): OnDemand<M> {
   };
 }
 
-// The mounts only some pages need, each in the chunk of the elements it mounts (template-script.config.ts).
+// The mounts only some pages need: each a module of its own, asked for with the elements it mounts
+// (build/plugins/self-contained.ts), so the TOTP verification page, which every sign-in shows, loads none.
 const enrollment = onDemand('the enrollment page', () => import('./controls/enrollment-mounts.js'));
 const sentCodes = onDemand('the code field', () => import('./controls/sent-code.js'));
+// The REST page's, made with the first bridge's options: it asks for that page's texts with the module.
 let serverQr: OnDemand<typeof import('./controls/server-qr.js')> | undefined;
 
 /** A kind of B2C control: the element it needs, how to find each one, how to mount on it. */
@@ -181,7 +183,10 @@ function upgradeServerQr(api: HTMLElement, options: BridgeOptions): void {
   for (const claim of secretClaims) markForReplays(claim);
   markForReplays(item);
   // The module and its texts, asked for together (the module asks for the texts again when it mounts: the same module, loaded once).
-  serverQr ??= onDemand('the QR image', () => (void options.serverQrTexts?.().catch(() => undefined), import('./controls/server-qr.js')));
+  serverQr ??= onDemand('the QR image', () => {
+    void Promise.resolve(options.serverQrTexts?.()).catch(() => undefined);
+    return import('./controls/server-qr.js');
+  });
   if (settled(item) || !serverQr.ready(() => upgradePage(api, options))) return;
   const module = serverQr.module()!;
   const claims = module.claimValues((id) => api.querySelector(B2C.claimField(id)), options.claims ?? {});

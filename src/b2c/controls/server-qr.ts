@@ -98,7 +98,10 @@ function imageOf(image: Extract<CheckedImage, { ok: true }>): HTMLImageElement {
  * this module), else English; the template's own (`strings.serverQr`) win.
  */
 async function textsOf({ options, strings }: Context): Promise<ServerQrStrings> {
-  const translated: unknown = await options.serverQrTexts?.().catch(() => undefined);
+  // A loader that throws or rejects leaves the English texts.
+  const translated: unknown = await Promise.resolve()
+    .then(() => options.serverQrTexts?.())
+    .catch(() => undefined);
   return mergeStrings(mergeStrings(serverQrStrings, unpackTexts(serverQrStrings, translated)), strings.serverQr);
 }
 
