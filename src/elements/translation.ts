@@ -21,7 +21,8 @@ export interface Translation {
   readonly qrCode: QrCodeStrings;
   readonly authenticatorInfo: AuthenticatorInfoStrings;
   readonly appIcon: AppIconStrings;
-  readonly serverQr: ServerQrStrings;
+  /** The REST-API sample page's QR image texts: the B2C bridge's own, not an element's (optional for a page of its own). */
+  readonly serverQr?: ServerQrStrings;
   readonly codeInput: CodeInputStrings;
 }
 
@@ -51,7 +52,8 @@ export function translationFor(language: string): Translation | undefined {
   return undefined;
 }
 
-type Groups = Omit<Translation, 'language' | 'dir'>;
+// The elements' groups (the REST page's texts are the bridge's).
+type Groups = Omit<Translation, 'language' | 'dir' | 'serverQr'>;
 
 /**
  * `host`'s texts of `group`: English `defaults`, then its language's translation, then the page's `overrides`, key by key.

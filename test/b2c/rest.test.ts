@@ -210,19 +210,19 @@ describe('B2C bridge on the REST-API sample', () => {
       const german = (await import('../../src/locales/de.js')).default;
       const options = { serverQrTexts: async () => german.serverQr };
       let api = await restPage('rest-enroll', {}, options);
-      expect(serverImage(api)!.alt).to.equal(german.serverQr.name);
-      expect(api.querySelector('.totp-kit-server-qr-heading')!.textContent).to.equal(german.serverQr.heading);
+      expect(serverImage(api)!.alt).to.equal(german.serverQr!.name);
+      expect(api.querySelector('.totp-kit-server-qr-heading')!.textContent).to.equal(german.serverQr!.heading);
       for (const stop of stops.splice(0)) stop();
       removePages();
       api = await restPage('rest-enroll', { qrBitmap: 'not base64!' }, options);
-      expect(api.querySelector('.totp-kit-server-qr-error')!.textContent).to.equal(german.serverQr.error);
+      expect(api.querySelector('.totp-kit-server-qr-error')!.textContent).to.equal(german.serverQr!.error);
     });
 
     it("keeps the template's own texts over the language's, and English where the language's module fails", async () => {
       const german = (await import('../../src/locales/de.js')).default;
       let api = await restPage('rest-enroll', {}, { serverQrTexts: async () => german.serverQr, strings: { serverQr: { heading: 'Unser Code' } } });
       expect(api.querySelector('.totp-kit-server-qr-heading')!.textContent).to.equal('Unser Code');
-      expect(serverImage(api)!.alt).to.equal(german.serverQr.name);
+      expect(serverImage(api)!.alt).to.equal(german.serverQr!.name);
       for (const stop of stops.splice(0)) stop();
       removePages();
       api = await restPage('rest-enroll', {}, { serverQrTexts: () => Promise.reject(new Error('offline')) });

@@ -56,7 +56,7 @@ export function claimValues(field: (id: string) => Element | null, map: ClaimMap
   const uri = claim(map.uri);
   const secret = claim(map.secret?.id);
   return {
-    // Anything but an otpauth: URI is no URI. One the element refuses hides it (STYLES): the server's image shows instead.
+    // Anything but an otpauth: URI is no URI. One the element refuses hides it (adoptStyles): the server's image shows instead.
     uri: /^otpauth:\/\//i.test(uri) ? uri : '',
     account: claim(map.account),
     secret: map.secret?.encoding === 'base64' ? base64ToBase32(secret) : secret,
@@ -114,7 +114,7 @@ export function mountServerQr(item: HTMLElement, field: HTMLElement, claims: Ser
   const box = document.createElement('div');
   box.className = 'totp-kit-server-qr';
   const elements: (HTMLElement & { readonly updateComplete: Promise<unknown> })[] = [];
-  // The server's image (or why not), always: shown alone, or where the kit's QR code refuses the URI (STYLES).
+  // The server's image (or why not), always: shown alone, or where the kit's QR code refuses the URI (adoptStyles).
   const heading = Object.assign(document.createElement('p'), { className: 'totp-kit-server-qr-heading' });
   const error = Object.assign(document.createElement('p'), { className: 'totp-kit-server-qr-error' });
   if (!img) error.setAttribute('role', 'alert');
