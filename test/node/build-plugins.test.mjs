@@ -90,3 +90,37 @@ test('locales reads each language module as data and emits one chunk per languag
   const packedData = JSON.parse((await packed.load.call({ error: (message) => assert.fail(message) }, id)).replace(/^export default /, '').replace(/;$/, ''));
   assert.deepEqual(packedData.codeInput, Object.values(german.codeInput));
 });
+
+test('self-contained builds each root from copies of its own: two roots that import one module share no chunk, and import() leaves the copies', async () => {
+  const { mkdtempSync, writeFileSync, readdirSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { build } = await import('vite');
+  const { selfContained } = await load('plugins/self-contained.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'self-contained-'));
+  writeFileSync(join(dir, 'common.ts'), "export const common = (n: number) => `common ${n}`;\nexport const unused = 'TREE-SHAKEN';\n");
+  writeFileSync(join(dir, 'lazy.ts'), "import { common } from './common.js';\nexport const lazy = () => common(2);\n");
+  writeFileSync(join(dir, 'entry.ts'), "import { common } from './common.js';\nconsole.log(common(1));\nexport const later = () => import('./lazy.js');\n");
+  const run = (plugins) =>
+    build({
+      root: dir,
+      configFile: false,
+      logLevel: 'silent',
+      plugins,
+      build: { outDir: join(dir, 'out'), emptyOutDir: true, write: false, minify: false, lib: { entry: join(dir, 'entry.ts'), formats: ['es'] } },
+    });
+  const chunksOf = (result) => (Array.isArray(result) ? result[0] : result).output.filter((output) => output.type === 'chunk');
+  // Without the plugin, the common module becomes a chunk both import (or the lazy chunk imports the entry).
+  const shared = chunksOf(await run([]));
+  assert.ok(shared.some((chunk) => chunk.imports.length > 0), 'without it, something is shared');
+  // With the entry and the lazy module as roots, neither imports anything, and each holds the common code.
+  const copied = chunksOf(await run([selfContained(join(dir, 'entry.ts'), join(dir, 'lazy.ts'))]));
+  assert.equal(copied.length, 2, copied.map((chunk) => chunk.fileName).join());
+  for (const chunk of copied) {
+    assert.deepEqual(chunk.imports, [], `${chunk.fileName} imports nothing`);
+    assert.match(chunk.code, /common \$\{/, `${chunk.fileName} holds the common code`);
+    assert.doesNotMatch(chunk.code, /TREE-SHAKEN/, `${chunk.fileName}: a copy is tree-shaken like the original`);
+  }
+  assert.ok(copied.find((chunk) => chunk.isEntry).dynamicImports.length === 1, 'the entry still loads the lazy chunk with import()');
+  assert.equal(readdirSync(dir).length, 3);
+});
