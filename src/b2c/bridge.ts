@@ -29,7 +29,7 @@ import type { TotpCodeInputElement } from '../elements/code-input/code-input.js'
 export { readOptions, pageStrings, type BridgeOptions, type KitTag, type PageStrings } from './options.js';
 export { digitsOfPattern } from './controls/code-input.js';
 
-/** A module the bridge loads once, when a page first needs it; `module()` is undefined until it is there. */
+/** What the bridge loads once, when a page first needs it (a mount's module, an element's definition); `module()` is undefined until it is there. */
 interface OnDemand<M> {
   readonly module: () => M | undefined;
   /** True once loaded; otherwise false, having started the load (once), after which `then` runs. */
@@ -214,7 +214,7 @@ function inLanguage(mount: Mount, node: Element, options: BridgeOptions): Mount 
   return mount;
 }
 
-const loading = new Map<KitTag, Promise<unknown>>();
+const elements = new Map<KitTag, OnDemand<true>>();
 
 /**
  * True when `tag` is defined. Otherwise false, having asked `options.load` to
@@ -223,14 +223,10 @@ const loading = new Map<KitTag, Promise<unknown>>();
  */
 function definedOrLoading(tag: KitTag, api: HTMLElement, options: BridgeOptions): boolean {
   if (customElements.get(tag)) return true;
-  if (!options.load || loading.has(tag)) return false;
-  loading.set(
-    tag,
-    options.load(tag).then(
-      () => upgradePage(api, options),
-      (error: unknown) => console.warn(`b2c-totp-kit: could not load <${tag}> (${(error as Error)?.name ?? 'error'}); B2C's control stays`),
-    ),
-  );
+  const { load } = options;
+  if (!load) return false;
+  if (!elements.has(tag)) elements.set(tag, onDemand(`<${tag}>`, () => load(tag).then(() => true as const)));
+  elements.get(tag)!.ready(() => upgradePage(api, options));
   return false;
 }
 
