@@ -18,7 +18,7 @@
 import * as B2C from './contract.js';
 import { MARKER, SHOWN_BY_KIT, settled, sheetOnce, upgradeOnce, type Mount } from './mount.js';
 import { readOptions, type BridgeOptions, type KitTag } from './options.js';
-import { contextOf, textOf, type Context } from './controls/context.js';
+import { contextOf, hiddenByB2C, textOf, type Context } from './controls/context.js';
 import { errorKindOf } from './texts.js';
 import { INPUT_NOT_RECORDED, markForReplays } from '../core/replay.js';
 import { isRightToLeft } from '../core/language.js';
@@ -237,8 +237,7 @@ function syncServerError(api: HTMLElement, options: BridgeOptions): void {
   const error = api.querySelector<HTMLElement>(B2C.SERVER_ERROR);
   const codeInput = api.querySelector<TotpCodeInputElement>(B2C.CODE_INPUT.mounted);
   if (!error || !codeInput) return;
-  const visible = error.style.display !== 'none' && error.getAttribute('aria-hidden') !== 'true';
-  const message = visible ? textOf(error) : '';
+  const message = hiddenByB2C(error) ? '' : textOf(error);
   if (shownErrors.get(error) === message) return;
   shownErrors.set(error, message);
   codeInput.errorKind = errorKindOf(message, options.errors);

@@ -78,8 +78,11 @@ export const APP_ICON_CONTROL_PARTS = {
   appStore: ':scope > a.appStoreIconControlContent',
 } as const;
 
-/** The enrollment page's parts, in B2C's order: each one present is a numbered step (get the app, add the account). */
-export const ENROLLMENT_STEPS = [APP_ICON_CONTROL.container, QR_CONTROL.container] as const;
+/**
+ * The enrollment page's parts, in B2C's order: each one present is a numbered step (get the app, add the account).
+ * A function, not a list: only the enrollment mounts ask, and a list's property reads would stay in every page's script.
+ */
+export const enrollmentSteps = () => [APP_ICON_CONTROL.container, QR_CONTROL.container] as const;
 
 export const CODE_INPUT = {
   /** The code claim's text input, `input#<claimId>.textInput` in `li.TextBox`. */

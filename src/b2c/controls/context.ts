@@ -15,6 +15,9 @@ export interface Context {
 
 export const textOf = (node: Element | null | undefined) => node?.textContent?.trim() ?? '';
 
+/** Hidden the way B2C hides its nodes (its messages, its server error): an inline `display: none` or `aria-hidden="true"`. */
+export const hiddenByB2C = (node: HTMLElement) => node.style.display === 'none' || node.getAttribute('aria-hidden') === 'true';
+
 export function contextOf(api: HTMLElement, options: BridgeOptions): Context {
   const language = options.language || api.ownerDocument.documentElement.lang || 'en';
   return { api, options, language, strings: options.strings ?? {} };
@@ -36,6 +39,6 @@ export function nonEmpty<T>(texts: { readonly [K in keyof T]?: string | false | 
 
 /** The number of the enrollment step whose B2C container is `container`: its place among those on the page. */
 export function stepOf(api: HTMLElement, container: Element): number {
-  const present = B2C.ENROLLMENT_STEPS.map((selector) => api.querySelector(selector)).filter(Boolean);
+  const present = B2C.enrollmentSteps().map((selector) => api.querySelector(selector)).filter(Boolean);
   return present.indexOf(container) + 1;
 }

@@ -14,7 +14,7 @@ import { MARKER, sheetOnce, type Mount } from '../mount.js';
 import { errorKindOf } from '../texts.js';
 import type { BridgeOptions } from '../options.js';
 import { digitsOfPattern } from './code-input.js';
-import { nonEmpty, textOf, type Context } from './context.js';
+import { hiddenByB2C, nonEmpty, textOf, type Context } from './context.js';
 import { fields, SHOWN_ON_INPUT, type KINDS } from './sent-code-fields.js';
 import type { CodeInputStrings, TotpCodeInputElement } from '../../elements/code-input/code-input.js';
 
@@ -24,12 +24,10 @@ const PARTS: readonly { readonly error: string; readonly messages?: string; read
   B2C.PHONE_FACTOR_PARTS,
 ];
 
-/** Hidden the way B2C hides its nodes: an inline `display: none` or `aria-hidden="true"`. */
-const hidden = (node: HTMLElement) => node.style.display === 'none' || node.getAttribute('aria-hidden') === 'true';
 
 /** Whether `node` and each of its ancestors up to `container` are shown. */
 function shownIn(node: HTMLElement, container: HTMLElement): boolean {
-  for (let at: HTMLElement | null = node; at && at !== container; at = at.parentElement) if (hidden(at)) return false;
+  for (let at: HTMLElement | null = node; at && at !== container; at = at.parentElement) if (hiddenByB2C(at)) return false;
   return true;
 }
 
@@ -85,7 +83,7 @@ export function syncSentCodes(api: HTMLElement, options: BridgeOptions): void {
     if (!codeInput) continue;
     const kind = PARTS[index];
     const errors = [...container.querySelectorAll<HTMLElement>(kind.error)];
-    const error = shownIn(input, container) ? errors.find((node) => !hidden(node) && textOf(node)) : undefined;
+    const error = shownIn(input, container) ? errors.find((node) => !hiddenByB2C(node) && textOf(node)) : undefined;
     for (const node of errors) node.toggleAttribute(SHOWN_ON_INPUT, node === error);
     const message = textOf(error);
     if (shownErrors.get(codeInput) !== message) {
@@ -100,7 +98,7 @@ export function syncSentCodes(api: HTMLElement, options: BridgeOptions): void {
 /** B2C's shown messages join the field's description; hidden ones leave it (a hidden node referenced is still read). */
 function describeWith(input: HTMLInputElement, messages: HTMLElement[]): void {
   const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && !messages.some((node) => node.id === id));
-  const shown = messages.filter((node) => !hidden(node) && textOf(node)).map((node) => node.id);
+  const shown = messages.filter((node) => !hiddenByB2C(node) && textOf(node)).map((node) => node.id);
   const value = [...shown, ...ids].join(' ');
   if (value !== (input.getAttribute('aria-describedby') ?? '')) input.setAttribute('aria-describedby', value);
 }
